@@ -1,0 +1,16 @@
+package org.nightpain.cds;
+
+import java.util.List;
+
+/**
+ * A question still to ask: its answer is unknown and could change the result.
+ *
+ * @param field       the §4.1 field the answer goes into
+ * @param question    the question in plain words
+ * @param couldChange the rule ids whose outcome the answer could change
+ */
+public record Question(String field, String question, List<String> couldChange) {
+    public Question {
+        couldChange = List.copyOf(couldChange);
+    }
+}

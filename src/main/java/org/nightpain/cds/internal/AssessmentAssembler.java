@@ -1,0 +1,105 @@
+package org.nightpain.cds.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Diagnostic;
+import org.nightpain.cds.Finding;
+import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.Referral;
+import org.nightpain.cds.Urgency;
+
+/**
+ * Turns the findings raised in one session into an {@link Assessment}: orders them, takes the highest
+ * urgency and the union of referrals over the presented ones, and adds the questions still to ask.
+ * The clinical decisions (which findings, which are suppressed) were made by the rules; this only
+ * reports them. Internal: not part of the API.
+ */
+final class AssessmentAssembler {
+    /** Most urgent first, informational last, then by rule id and code so the order never varies. */
+    private static final Comparator<RaisedFinding> ORDER = Comparator
+            .comparing((RaisedFinding f) -> f.getUrgency() == null ? Integer.MAX_VALUE : f.getUrgency().ordinal())
+            .thenComparing(RaisedFinding::getRuleId)
+            .thenComparing(RaisedFinding::getCode);
+
+    private final KnowledgeBaseInfo knowledgeBase;
+    private final QuestionRegister questions;
+
+    AssessmentAssembler(KnowledgeBaseInfo knowledgeBase, QuestionRegister questions) {
+        this.knowledgeBase = knowledgeBase;
+        this.questions = questions;
+    }
+
+    Assessment assemble(PatientFacts facts, Collection<RaisedFinding> raised, Instant asOf) {
+        List<RaisedFinding> sorted = new ArrayList<>(raised);
+        sorted.sort(ORDER);
+        List<Finding> presented = new ArrayList<>(sorted.size());
+        List<Finding> suppressed = new ArrayList<>(0);
+        Set<Referral> referrals = new LinkedHashSet<>();
+        Urgency highest = null;
+        for (RaisedFinding finding : sorted) {
+            if (finding.isSuppressed()) {
+                suppressed.add(toFinding(finding, facts));
+                continue;
+            }
+            presented.add(toFinding(finding, facts));
+            referrals.addAll(finding.rule().referrals());
+            Urgency urgency = finding.getUrgency();
+            if (urgency != null && (highest == null || urgency.isMoreUrgentThan(highest))) {
+                highest = urgency;
+            }
+        }
+        if (highest == null) {
+            // FB-01 exists so that this cannot happen; if it does, the rule base is broken and no
+            // result, least of all a benign-looking one, may leave the library.
+            throw new IllegalStateException("Internal error: the rules raised no finding with an urgency. "
+                    + "This is a bug in the rule base; no result was produced.");
+        }
+        return new Assessment(highest, presented, suppressed, List.copyOf(referrals),
+                questions.questionsFor(facts), knowledgeBase, asOf);
+    }
+
+    private static Finding toFinding(RaisedFinding raised, PatientFacts facts) {
+        RuleDescriptor rule = raised.rule();
+        // In fact-model order, whatever order the rules fired in, so the same facts always give the same map.
+        Map<FactField, Object> byField = new EnumMap<>(FactField.class);
+        List<Object> basis = raised.basis();
+        for (int i = 0; i < basis.size(); i += 2) {
+            FactField field = FactField.byName((String) basis.get(i));
+            if (field == null) {
+                throw new IllegalStateException("Rule '" + rule.name() + "' recorded '" + basis.get(i)
+                        + "', which is not a patient fact");
+            }
+            byField.putIfAbsent(field, basis.get(i + 1));
+        }
+        Map<String, Object> inputsUsed = new LinkedHashMap<>();
+        byField.forEach((field, value) -> inputsUsed.put(field.fieldName(), value));
+        List<String> missing = raised.reportedMissing();
+        if (missing == null) {
+            missing = new ArrayList<>(0);
+            for (FactField input : rule.inputs()) {
+                if (input.isUnknown(facts)) {
+                    missing.add(input.fieldName());
+                }
+            }
+        }
+        List<Diagnostic> diagnostics = rule.diagnostics();
+        if (raised.extraDiagnostics() != null) {
+            Set<Diagnostic> all = new LinkedHashSet<>(diagnostics);
+            all.addAll(raised.extraDiagnostics());
+            diagnostics = List.copyOf(all);
+        }
+        return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), rule.urgency(),
+                rule.referrals(), diagnostics, rule.rationale(), inputsUsed, missing, rule.sources(),
+                rule.evidence(), rule.advice(raised.adviceKey()));
+    }
+}

@@ -1,0 +1,35 @@
+package org.nightpain.cds.internal;
+
+/**
+ * The names of the derived facts that inference rules infer and decision rules match
+ * (clinical-knowledge §3.9 and the reasons behind rules with several ways to fire). The meaning of each
+ * lives in the inference rules of {@code derived-facts.drl}; this is only the vocabulary.
+ * Internal: not part of the API.
+ */
+public enum Derived {
+    FEVER,
+    CES_SYMPTOM,
+    ANY_WEAKNESS,
+    NEURO_DEFICIT,
+    NEURO_FEATURE,
+    SEVERE_DEFICIT_FEATURE,
+    INFECTION_RISK_FACTOR,
+    SYSTEMICALLY_UNWELL,
+    INFECTION_TIMING,
+    FRACTURE_TRAUMA_FEATURE,
+    FRACTURE_RISK,
+    FRACTURE_ONSET,
+    METASTASIS_FEATURE,
+    SIGNIFICANT_WEIGHT_LOSS,
+    FAILURE_TO_IMPROVE,
+    MALIGNANCY_FEATURE,
+    PANCREATIC_CT_INDICATED,
+    AGE_AT_ONSET,
+    CHRONIC,
+    ASAS_ITEM,
+    ASAS_ITEM_UNKNOWN,
+    NG65_ITEM,
+    SPA_ASSOCIATED_CONDITION,
+    RADICULAR_FEATURE,
+    MISSING_CORE_ANSWER
+}

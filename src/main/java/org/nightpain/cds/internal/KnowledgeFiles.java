@@ -1,0 +1,107 @@
+package org.nightpain.cds.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.Source;
+
+/**
+ * Reads the knowledge files that sit beside the DRL: the knowledge-base manifest, the source register,
+ * the threshold register and the question register. Internal: not part of the API.
+ */
+public final class KnowledgeFiles {
+    /** Class-path folder of the rule sources and registers. */
+    public static final String FOLDER = "org/nightpain/cds/rules/";
+
+    private KnowledgeFiles() {
+    }
+
+    /** The manifest's id and version with the SHA-256 of every file it lists, read in the listed order. */
+    public static KnowledgeBaseInfo knowledgeBaseInfo() {
+        Properties manifest = manifest();
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java runtime has no SHA-256", e);
+        }
+        for (String file : files(manifest)) {
+            digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes(file));
+        }
+        return new KnowledgeBaseInfo(manifest.getProperty("id"), manifest.getProperty("version"),
+                HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** Every file of the knowledge base, as the manifest lists them. */
+    public static List<String> files() {
+        return files(manifest());
+    }
+
+    /** The source register, by id, in register order. */
+    public static Map<String, Source> sources() {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        for (String[] row : table("sources.tsv", 3)) {
+            sources.put(row[0], new Source(row[0], row[1], row[2]));
+        }
+        return sources;
+    }
+
+    /** The rows of a tab-separated register: comment lines (#) and blank lines skipped, short rows padded. */
+    public static List<String[]> table(String file, int columns) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : text(file).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t", -1);
+            String[] row = new String[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = i < cells.length ? cells[i].strip() : "";
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** A knowledge file as UTF-8 text. */
+    public static String text(String file) {
+        return new String(bytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static Properties manifest() {
+        Properties manifest = new Properties();
+        try {
+            manifest.load(new StringReader(text("knowledge-base.properties")));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the knowledge-base manifest", e);
+        }
+        return manifest;
+    }
+
+    private static List<String> files(Properties manifest) {
+        return List.of(manifest.getProperty("files").trim().split("\\s+"));
+    }
+
+    private static byte[] bytes(String file) {
+        String path = FOLDER + file;
+        try (InputStream in = KnowledgeFiles.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("knowledge file missing from the class path: " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read knowledge file " + path, e);
+        }
+    }
+}
