@@ -1,0 +1,253 @@
+package org.nightpain.cds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.nightpain.cds.Referral;
+import org.nightpain.cds.internal.Derived;
+import org.nightpain.cds.internal.KnowledgeFiles;
+import org.nightpain.cds.internal.RuleDescriptor;
+import org.nightpain.cds.internal.RuleEngine;
+
+/**
+ * The rule base matches its specification: every rule id of clinical-knowledge §3 exists, every DRL rule
+ * has complete metadata, no rule exists that the specification and {@code docs/rules.md} do not list,
+ * and the catalogue in {@code docs/rules.md} is exactly what the rule base contains.
+ *
+ * <p>To regenerate the catalogue after a rule change:
+ * {@code mvn -q -o test -Dtest=RuleCatalogueTest -Dnightpain.writeDocs=true}.
+ */
+class RuleCatalogueTest {
+
+    /** The rule ids of clinical-knowledge §3. */
+    static final List<String> SPEC_RULE_IDS = List.of(
+            "EMR-01", "EMR-02", "EMR-03", "EMR-04", "EMR-05", "EMR-06",
+            "URG-01", "URG-02", "URG-03",
+            "SOON-01", "SOON-02", "SOON-03", "SOON-04",
+            "RTN-01", "RTN-02", "RTN-03", "RTN-04", "RTN-05", "RTN-06", "RTN-06b", "RTN-07", "RTN-07b",
+            "RTN-08", "RTN-09", "RTN-10", "RTN-11",
+            "SC-01", "SC-02", "SC-03",
+            "SLP-01", "SLP-02", "SLP-03", "SLP-04", "SLP-05",
+            "DQ-01", "DQ-02", "DQ-03", "EXT-01", "FB-01");
+
+    static final Path RULES_FOLDER = Path.of("src/main/resources", KnowledgeFiles.FOLDER);
+    static final Path RULES_MD = Path.of("docs/rules.md");
+
+    private static final List<RuleDescriptor> RULES = RuleEngine.load().rules();
+
+    @Test
+    void everySpecifiedRule_existsAsADecisionRule() {
+        Set<String> decisionIds = ids(RuleDescriptor.Role.DECISION);
+
+        assertThat(decisionIds).containsAll(SPEC_RULE_IDS);
+    }
+
+    @Test
+    void everyDecisionRule_isASpecifiedRule() {
+        assertThat(SPEC_RULE_IDS).containsAll(ids(RuleDescriptor.Role.DECISION));
+    }
+
+    @Test
+    void everyRule_hasCompleteMetadata() {
+        for (RuleDescriptor rule : RULES) {
+            assertThat(rule.id()).as(rule.name() + " @id").isNotBlank();
+            assertThat(rule.version()).as(rule.name() + " @version").matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(rule.sources()).as(rule.name() + " @source").isNotEmpty();
+            assertThat(rule.evidence()).as(rule.name() + " @evidence").isNotNull();
+            if (rule.role() == RuleDescriptor.Role.DECISION) {
+                assertThat(rule.code()).as(rule.name() + " @code").matches("[A-Z][A-Z0-9_]+");
+                assertThat(rule.category()).as(rule.name() + " @category").isNotNull();
+                assertThat(rule.rationale()).as(rule.name() + " @rationale").hasSizeGreaterThan(40);
+                assertThat(rule.advice().get("advice")).as(rule.name() + " @advice").hasSizeGreaterThan(20);
+                assertThat(rule.name()).as("a decision rule's name starts with its id").startsWith(rule.id() + " ");
+                if (!rule.id().equals("FB-01")) {
+                    assertThat(rule.inputs()).as(rule.name() + " @inputs").isNotEmpty();
+                }
+                if (rule.urgency() == null) {
+                    assertThat(rule.id()).as("only DQ-03 is informational").isEqualTo("DQ-03");
+                }
+            }
+        }
+    }
+
+    /** The terms of clinical-knowledge §8.2, which the exclusion rules match through @groups. */
+    @Test
+    void groups_matchTheTermsOfTheSpecification() {
+        Set<String> redFlags = idsInGroup("RED_FLAG");
+        Set<String> inflammatory = idsInGroup("INFLAMMATORY");
+        Set<String> specific = idsInGroup("SPECIFIC");
+
+        assertThat(redFlags).containsExactlyInAnyOrder("EMR-01", "EMR-02", "EMR-03", "EMR-04", "EMR-05", "EMR-06",
+                "URG-01", "URG-02", "URG-03", "SOON-01", "SOON-02", "SOON-03", "SOON-04");
+        assertThat(inflammatory).containsExactlyInAnyOrder("RTN-02", "RTN-03", "RTN-04");
+        Set<String> expectedSpecific = new TreeSet<>(redFlags);
+        expectedSpecific.addAll(inflammatory);
+        expectedSpecific.addAll(List.of("RTN-06", "RTN-06b", "RTN-07", "RTN-07b", "RTN-10"));
+        assertThat(specific).containsExactlyInAnyOrderElementsOf(expectedSpecific);
+    }
+
+    /** Clinical-knowledge §6.11. */
+    @Test
+    void referrals_areConsistent() {
+        for (RuleDescriptor rule : decisions()) {
+            if (rule.urgency() == org.nightpain.cds.Urgency.EMERGENCY) {
+                assertThat(rule.referrals()).as(rule.id()).contains(Referral.EMERGENCY_DEPARTMENT);
+            }
+        }
+        decisions().stream().filter(r -> r.id().equals("RTN-02") || r.id().equals("RTN-03"))
+                .forEach(r -> assertThat(r.referrals()).as(r.id()).contains(Referral.RHEUMATOLOGY));
+        decisions().stream().filter(r -> Set.of("EMR-01", "EMR-02", "EMR-03", "EMR-05").contains(r.id()))
+                .forEach(r -> assertThat(r.referrals()).as(r.id())
+                        .containsAnyOf(Referral.NEUROSURGERY, Referral.ORTHOPEDICS_SPINE, Referral.ONCOLOGY));
+    }
+
+    @Test
+    void everyRuleFile_isPartOfTheKnowledgeBase() throws IOException {
+        List<String> onDisk;
+        try (Stream<Path> files = Files.list(RULES_FOLDER)) {
+            onDisk = files.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("knowledge-base.properties")).sorted().toList();
+        }
+
+        assertThat(KnowledgeFiles.files()).containsExactlyInAnyOrderElementsOf(onDisk);
+    }
+
+    /** Each derived fact is inferred by some rule and matched by some other rule. */
+    @Test
+    void everyDerivedFact_isInferredAndUsed() throws IOException {
+        String drl = allDrl();
+        for (Derived derived : Derived.values()) {
+            assertThat(drl).as(derived + " inferred")
+                    .containsPattern("Signal\\.(of|ofValue|from|unknown)\\(\\s*Derived\\." + derived + "\\b");
+            assertThat(drl).as(derived + " matched").containsPattern("kind (==|in \\([^)]*)\\s*Derived\\." + derived + "\\b");
+        }
+    }
+
+    @Test
+    void docsRulesMd_isTheCatalogueOfTheRuleBase() throws IOException {
+        String generated = catalogue();
+        String document = Files.readString(RULES_MD, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("nightpain.writeDocs")) {
+            document = replaceBetweenMarkers(document, generated);
+            Files.writeString(RULES_MD, document, StandardCharsets.UTF_8);
+        }
+
+        assertThat(betweenMarkers(document))
+                .as("docs/rules.md is out of date; regenerate it with "
+                        + "mvn -q -o test -Dtest=RuleCatalogueTest -Dnightpain.writeDocs=true")
+                .isEqualTo(generated);
+    }
+
+    /** The catalogue tables of docs/rules.md, rendered from the loaded rule base and the DRL files. */
+    static String catalogue() throws IOException {
+        Map<String, String> fileOfRule = ruleFiles();
+        StringBuilder out = new StringBuilder();
+        out.append("\n### Decision rules\n\n");
+        out.append("| Rule | Name | Finding | Urgency | Referrals | Evidence | Sources | File |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        for (RuleDescriptor rule : decisions()) {
+            out.append("| ").append(rule.id())
+                    .append(" | ").append(rule.name().substring(rule.id().length() + 1))
+                    .append(" | `").append(rule.code()).append('`')
+                    .append(" | ").append(rule.urgency() == null ? "none (informational)" : rule.urgency())
+                    .append(" | ").append(rule.referrals().isEmpty() ? "none"
+                            : rule.referrals().stream().map(Enum::name).collect(Collectors.joining(", ")))
+                    .append(" | ").append(rule.evidence())
+                    .append(" | ").append(sourceIds(rule))
+                    .append(" | ").append(fileOfRule.get(rule.name()))
+                    .append(" |\n");
+        }
+        for (RuleDescriptor.Role role : List.of(RuleDescriptor.Role.INFERENCE, RuleDescriptor.Role.AGGREGATION)) {
+            out.append(role == RuleDescriptor.Role.INFERENCE ? "\n### Inference rules (derived facts)\n\n"
+                    : "\n### Aggregation rules\n\n");
+            out.append("| Rule | Name | Evidence | Sources | File |\n|---|---|---|---|---|\n");
+            for (RuleDescriptor rule : RULES) {
+                if (rule.role() == role) {
+                    out.append("| ").append(rule.id()).append(" | ").append(rule.name())
+                            .append(" | ").append(rule.evidence()).append(" | ").append(sourceIds(rule))
+                            .append(" | ").append(fileOfRule.get(rule.name())).append(" |\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String sourceIds(RuleDescriptor rule) {
+        return rule.sources().stream().map(s -> s.id()).collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, String> ruleFiles() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        Pattern ruleName = Pattern.compile("^rule \"([^\"]+)\"", Pattern.MULTILINE);
+        for (String file : KnowledgeFiles.files()) {
+            if (file.endsWith(".drl")) {
+                Matcher m = ruleName.matcher(Files.readString(RULES_FOLDER.resolve(file), StandardCharsets.UTF_8));
+                while (m.find()) {
+                    files.put(m.group(1), file);
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String allDrl() throws IOException {
+        StringBuilder drl = new StringBuilder();
+        for (String file : KnowledgeFiles.files()) {
+            if (file.endsWith(".drl")) {
+                drl.append(Files.readString(RULES_FOLDER.resolve(file), StandardCharsets.UTF_8));
+            }
+        }
+        return drl.toString();
+    }
+
+    private static final String START = "<!-- catalogue:start (generated by RuleCatalogueTest; do not edit by hand) -->";
+    private static final String END = "<!-- catalogue:end -->";
+
+    private static String betweenMarkers(String document) {
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        assertThat(start).as("docs/rules.md has the catalogue start marker").isNotNegative();
+        assertThat(end).as("docs/rules.md has the catalogue end marker").isGreaterThan(start);
+        return document.substring(start + START.length(), end);
+    }
+
+    private static String replaceBetweenMarkers(String document, String generated) {
+        int start = document.indexOf(START);
+        int end = document.indexOf(END);
+        return document.substring(0, start + START.length()) + generated + document.substring(end);
+    }
+
+    private static List<RuleDescriptor> decisions() {
+        List<RuleDescriptor> decisions = new ArrayList<>();
+        for (String id : SPEC_RULE_IDS) {
+            RULES.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION && r.id().equals(id))
+                    .forEach(decisions::add);
+        }
+        RULES.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION && !SPEC_RULE_IDS.contains(r.id()))
+                .forEach(decisions::add);
+        return decisions;
+    }
+
+    private static Set<String> ids(RuleDescriptor.Role role) {
+        return RULES.stream().filter(r -> r.role() == role).map(RuleDescriptor::id).collect(Collectors.toSet());
+    }
+
+    private static Set<String> idsInGroup(String group) {
+        return RULES.stream().filter(r -> r.groups().contains(group)).map(RuleDescriptor::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}
