@@ -53,9 +53,9 @@ final class QuestionRegister {
         for (RuleDescriptor rule : rules) {
             for (FactField field : rule.inputs()) {
                 couldChange.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(rule.id());
-                Urgency urgency = rule.urgency() == null ? null : rule.urgency();
-                mostUrgent.merge(field, urgency == null ? Urgency.SELF_CARE : urgency,
-                        (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                // an informational rule (no urgency) ranks with the least urgent
+                Urgency urgency = rule.urgency() == null ? Urgency.SELF_CARE : rule.urgency();
+                mostUrgent.merge(field, urgency, (a, b) -> a.isMoreUrgentThan(b) ? a : b);
             }
         }
         List<Candidate> candidates = new ArrayList<>();

@@ -34,13 +34,13 @@ final class RuleDescriptors {
         Map<String, Object> meta = rule.getMetaData();
         String name = rule.getName();
         List<String> problems = new ArrayList<>();
-        RuleDescriptor.Role role = role(text(meta, "role"), name, problems);
+        RuleDescriptor.Role role = role(text(meta, "role"), problems);
         for (String key : COMMON_KEYS) {
-            require(meta, key, name, problems);
+            require(meta, key, problems);
         }
         if (role == RuleDescriptor.Role.DECISION) {
             for (String key : DECISION_KEYS) {
-                require(meta, key, name, problems);
+                require(meta, key, problems);
             }
         }
         List<Source> sources = new ArrayList<>();
@@ -93,7 +93,7 @@ final class RuleDescriptors {
         return descriptor;
     }
 
-    private static RuleDescriptor.Role role(String role, String name, List<String> problems) {
+    private static RuleDescriptor.Role role(String role, List<String> problems) {
         switch (role) {
             case "", "decision":
                 return RuleDescriptor.Role.DECISION;
@@ -107,7 +107,7 @@ final class RuleDescriptors {
         }
     }
 
-    private static void require(Map<String, Object> meta, String key, String name, List<String> problems) {
+    private static void require(Map<String, Object> meta, String key, List<String> problems) {
         if (!meta.containsKey(key)) {
             problems.add("@" + key + " is missing");
         } else if (text(meta, key).isEmpty() && !key.equals("diagnostics") && !key.equals("referrals")
