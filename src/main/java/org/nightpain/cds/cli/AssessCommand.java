@@ -13,6 +13,7 @@ import org.nightpain.cds.Assessment;
 import org.nightpain.cds.json.AssessmentJson;
 import org.nightpain.cds.json.AssessmentRequest;
 import org.nightpain.cds.json.BatchSummary;
+import org.nightpain.cds.json.JsonCodec;
 import org.nightpain.cds.json.JsonInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,14 +71,7 @@ final class AssessCommand implements Callable<Integer> {
             return cannotRead(e);
         }
         try (InputStream input = in) {
-            if (ndjson) {
-                return batch(input);
-            }
-            if (format == Format.TEXT) {
-                return text(input);
-            }
-            AssessmentJson json = AssessmentJson.create(context.assessor()).withPrettyPrinting();
-            return Main.exitCode(json.assess(input, context.out()));
+            return ndjson ? batch(input) : single(input);
         } catch (IOException e) {
             return cannotRead(e);
         }
@@ -88,32 +82,38 @@ final class AssessCommand implements Callable<Integer> {
         Progress meter = Progress.start(progress, context.err());
         BatchSummary summary = json.assessNdjson(in, context.out(), meter::update);
         meter.finish(summary);
-        if (summary.invalid() + summary.internalErrors() > 0) {
-            context.err().println("nightpain-cds: " + (summary.invalid() + summary.internalErrors()) + " of "
-                    + summary.records() + " records could not be assessed; their lines carry error objects");
+        long failed = summary.invalid() + summary.internalErrors();
+        if (failed > 0) {
+            context.err().println("nightpain-cds: " + failed + " of " + summary.records()
+                    + " records could not be assessed; their lines carry error objects");
         }
         return Main.exitCode(summary);
     }
 
-    private int text(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(AssessmentJson.MAX_REQUEST_BYTES + 1);
-        AssessmentJson json = AssessmentJson.create(context.assessor());
-        String report;
+    /** One request: read and checked first, so that a bad one is answered without loading the rules. */
+    private int single(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(JsonCodec.MAX_REQUEST_BYTES + 1);
+        JsonCodec codec = JsonCodec.create().withPrettyPrinting();
+        boolean text = format == Format.TEXT;
+        String output;
         int exitCode;
+        String id = null;
         try {
-            AssessmentRequest request = json.parseRequest(body);
+            AssessmentRequest request = codec.parseRequest(body);
+            id = request.id();
             Instant asOf = request.asOf() != null ? request.asOf() : Instant.now();
             Assessment assessment = context.assessor().assess(request.facts(), asOf);
-            report = TextReport.assessment(request.id(), assessment);
+            output = text ? TextReport.assessment(id, assessment) : codec.writeResult(id, assessment) + "\n";
             exitCode = Main.OK;
         } catch (JsonInputException e) {
-            report = TextReport.error(e);
+            output = text ? TextReport.error(e) : codec.writeError(e) + "\n";
             exitCode = Main.INVALID;
         } catch (RuntimeException e) {
-            report = TextReport.internalError(e);
+            context.err().println("nightpain-cds: internal error: " + e);
+            output = text ? TextReport.internalError(e) : codec.writeInternalError(id, e) + "\n";
             exitCode = Main.INTERNAL;
         }
-        context.out().write(report.getBytes(StandardCharsets.UTF_8));
+        context.out().write(output.getBytes(StandardCharsets.UTF_8));
         context.out().flush();
         return exitCode;
     }

@@ -2,7 +2,6 @@ package org.nightpain.cds.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,7 @@ public final class Main implements Callable<Integer> {
         quietLogging();
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, new FileInputStream(FileDescriptor.in), out, err));
+        System.exit(run(args, System.in, out, err));
     }
 
     /** Runs the command line on these streams and returns its exit code; flushes {@code out}. */
@@ -68,8 +67,8 @@ public final class Main implements Callable<Integer> {
                 .setOut(outWriter)
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler((e, command, parseResult) -> {
-                    err.println("nightpain-cds: internal error (" + e.getClass().getName()
-                            + "): this is a bug in nightpain-cds; please report it.");
+                    err.println("nightpain-cds: internal error: " + e + "\nThis is a bug in nightpain-cds (or a damaged"
+                            + " installation), not a problem with the input; please report it.");
                     return INTERNAL;
                 });
         int exitCode = cli.execute(args);
