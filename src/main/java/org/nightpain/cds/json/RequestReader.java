@@ -40,7 +40,9 @@ final class RequestReader {
     private static final BigDecimal LARGEST_IN_ANY_RANGE = BigDecimal.valueOf(1_000_000_000L);
     private static final Pattern JACKSON_POSITION = Pattern.compile(
             "\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
-    private static final Pattern JACKSON_HINT = Pattern.compile("\\s*[:;(]?\\s*(enable|\\(from) `[^`]*`[^;)\\n]*\\)?");
+    /** Jackson's advice to switch on a parser feature, which a caller cannot do. */
+    private static final Pattern JACKSON_HINT = Pattern.compile(
+            "\\s*:\\s*enable `[^`]*` to allow|\\s*\\([^()]*\\bFeature\\b[^()]*\\)");
 
     private final JsonFactory factory;
 
@@ -405,10 +407,7 @@ final class RequestReader {
         return new long[] {line, column};
     }
 
-    /**
-     * Jackson's message without its advice on parser features (which a caller cannot switch on) and
-     * with its positions shifted to lines of the whole input.
-     */
+    /** Jackson's message without its advice on parser features, its positions in lines of the whole input. */
     private static String clean(String message, long firstLine) {
         Matcher position = JACKSON_POSITION.matcher(message);
         StringBuilder out = new StringBuilder();
