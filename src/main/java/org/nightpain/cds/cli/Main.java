@@ -57,7 +57,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line on these streams and returns its exit code; flushes {@code out}. */
     static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-        Context context = new Context(in, new Output(out), err);
+        Output output = new Output(out);
+        Context context = new Context(in, output, err);
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new Main(context))
                 .addSubcommand(new AssessCommand(context))
@@ -73,10 +74,13 @@ public final class Main implements Callable<Integer> {
                 });
         int exitCode = cli.execute(args);
         outWriter.flush();
+        boolean failedBefore = output.failed;
         try {
-            out.flush();
+            output.flush();
         } catch (IOException e) {
-            err.println("nightpain-cds: cannot write the output: " + e.getMessage());
+            if (!failedBefore) {
+                err.println("nightpain-cds: " + e.getMessage());
+            }
             return exitCode == INTERNAL ? INTERNAL : USAGE;
         }
         return exitCode;
@@ -121,6 +125,8 @@ public final class Main implements Callable<Integer> {
     /** Standard output, marking its failures as {@link OutputFailedException}. */
     private static final class Output extends OutputStream {
         private final OutputStream out;
+        /** Set once writing has failed. */
+        private boolean failed;
 
         Output(OutputStream out) {
             this.out = out;
@@ -131,7 +137,7 @@ public final class Main implements Callable<Integer> {
             try {
                 out.write(b);
             } catch (IOException e) {
-                throw new OutputFailedException(e);
+                throw failed(e);
             }
         }
 
@@ -140,8 +146,13 @@ public final class Main implements Callable<Integer> {
             try {
                 out.write(bytes, offset, length);
             } catch (IOException e) {
-                throw new OutputFailedException(e);
+                throw failed(e);
             }
+        }
+
+        private OutputFailedException failed(IOException e) {
+            failed = true;
+            return new OutputFailedException(e);
         }
 
         @Override
@@ -149,7 +160,7 @@ public final class Main implements Callable<Integer> {
             try {
                 out.flush();
             } catch (IOException e) {
-                throw new OutputFailedException(e);
+                throw failed(e);
             }
         }
     }
