@@ -1,0 +1,81 @@
+package org.nightpain.cds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the build ships: a plain library jar, a self-contained CLI jar, and a library whose users get
+ * neither the command line's nor the JSON codec's dependencies unless they ask for them.
+ */
+class PackagingIT {
+    /** One line of {@code mvn dependency:tree}: its depth and the artifact, optional ones marked. */
+    private static final Pattern TREE_LINE = Pattern.compile("^([| ]*[+\\\\]- )(\\S+)(.*)$");
+
+    @Test
+    void libraryJar_isAPlainLibrary() throws IOException {
+        try (JarFile jar = new JarFile(System.getProperty("library.jar"))) {
+            List<String> names = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
+            assertThat(names).contains("org/nightpain/cds/NightPainAssessor.class",
+                    "org/nightpain/cds/json/AssessmentJson.class");
+            assertThat(names).noneMatch(name -> name.startsWith("picocli/") || name.startsWith("com/fasterxml/")
+                    || name.startsWith("org/slf4j/") || name.startsWith("org/drools/"));
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isNull();
+        }
+    }
+
+    @Test
+    void cliJar_carriesEveryDependencyAndALoggingProvider() throws IOException {
+        try (JarFile jar = new JarFile(CliProcess.JAR.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(Main.class.getName());
+            assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
+            assertThat(jar.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).isNotNull();
+            assertThat(jar.getEntry("org/drools/modelcompiler/KieBaseBuilder.class")).isNotNull();
+            String providers = new String(jar.getInputStream(
+                    jar.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(providers).contains("org.slf4j.simple.SimpleServiceProvider");
+        }
+    }
+
+    @Test
+    void anApplicationUsingTheLibrary_getsNoCommandLineAndNoJsonDependency() throws IOException {
+        List<String> tree = Files.readAllLines(Path.of(System.getProperty("dependency.tree")));
+        List<String> inherited = new ArrayList<>();
+        List<String> optional = new ArrayList<>();
+        int optionalDepth = Integer.MAX_VALUE;
+        for (String line : tree) {
+            Matcher node = TREE_LINE.matcher(line);
+            if (!node.matches()) {
+                continue;
+            }
+            int depth = node.group(1).length();
+            if (depth <= optionalDepth) {
+                optionalDepth = Integer.MAX_VALUE;
+            }
+            boolean isOptional = node.group(3).contains("(optional)");
+            if (isOptional && depth < optionalDepth) {
+                optionalDepth = depth;
+            }
+            (optionalDepth <= depth ? optional : inherited).add(node.group(2));
+        }
+
+        // Sanity: the tree was read and the two dependencies are there, but optional.
+        assertThat(inherited).anyMatch(artifact -> artifact.startsWith("org.drools:drools-model-compiler:"));
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("info.picocli:picocli:"));
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("com.fasterxml.jackson.core:jackson-core:"));
+        // What an application inherits.
+        assertThat(inherited).noneMatch(artifact -> artifact.startsWith("info.picocli:")
+                || artifact.startsWith("com.fasterxml.jackson.")
+                || artifact.startsWith("org.slf4j:slf4j-simple:"));
+    }
+}

@@ -1,0 +1,58 @@
+package org.nightpain.cds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Finding;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.json.JsonCodec;
+import org.nightpain.cds.json.JsonInputException;
+
+class TextReportTest {
+    private static Assessment vignette(String id) {
+        return Fixtures.assess(Fixtures.builderFrom(Fixtures.vignettes().stream()
+                .filter(v -> v.id().equals(id)).findFirst().orElseThrow().facts()));
+    }
+
+    @Test
+    void report_listsEveryPresentedFindingWithTheFactsThatFiredIt() {
+        Assessment assessment = vignette("V01");
+
+        String report = TextReport.assessment("V01", assessment);
+
+        assertThat(report).startsWith("Assessment of request \"V01\"");
+        for (Finding finding : assessment.findings()) {
+            assertThat(report).contains(finding.code(), finding.ruleId());
+            finding.inputsUsed().keySet().forEach(fact -> assertThat(report).contains(fact + " = "));
+        }
+        assertThat(report.indexOf("URGENCY:   EMERGENCY")).isLessThan(report.indexOf(assessment.findings().get(0).code()));
+    }
+
+    @Test
+    void report_marksInformationalFindings() {
+        Assessment assessment = vignette("V44");
+
+        assertThat(assessment.findings()).anyMatch(Finding::isInformational);
+        assertThat(TextReport.assessment(null, assessment)).contains("INFLAMMATORY_SCREEN_INCOMPLETE  [informational]");
+    }
+
+    @Test
+    void report_namesWithheldFindingsOfAnUrgentResult() {
+        Assessment assessment = vignette("V18");
+
+        assertThat(assessment.suppressedFindings()).isNotEmpty();
+        String report = TextReport.assessment(null, assessment);
+        assertThat(report).contains("WITHHELD from this " + assessment.highestUrgency());
+        assessment.suppressedFindings().forEach(f -> assertThat(report).contains("  - " + f.code() + " (" + f.ruleId() + ")"));
+    }
+
+    @Test
+    void errorReport_givesThePositionOfMalformedJson() {
+        JsonInputException error = catchThrowableOfType(JsonInputException.class,
+                () -> JsonCodec.create().parseRequest("{\n\"ageYears\": 4"));
+
+        assertThat(TextReport.error(error)).startsWith("NOT ASSESSED").contains("line 2, column");
+    }
+}
