@@ -5,19 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.Urgency;
 import org.nightpain.cds.internal.FactField;
 
 /**
@@ -25,20 +24,13 @@ import org.nightpain.cds.internal.FactField;
  * sent as a patient-view call whose prefetch holds the answers as a QuestionnaireResponse. The cards must
  * say what the Java API says: the same findings in the same order, each with its urgency.
  */
+@ExtendWith(SharedServer.class)
 class CdsHooksServiceTest {
-    private static CdsHooksServer server;
-    private static Hooks.Client client;
+    private Hooks.Client client;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = CdsHooksServer.start("127.0.0.1", 0, Fixtures.ASSESSOR, Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC),
-                FhirSupport.load());
-        client = new Hooks.Client(server.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    @BeforeEach
+    void connect() {
+        client = SharedServer.client();
     }
 
     static List<Fixtures.Vignette> vignettes() {
@@ -89,14 +81,11 @@ class CdsHooksServiceTest {
 
         HttpResponse<String> response = client.call(Hooks.callWithAnswers(facts));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<JsonNode> cards = Hooks.findingCards(Hooks.parse(response.body()));
-        assertThat(cards).extracting(c -> c.at("/source/topic/code").asText())
-                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+        List<JsonNode> cards = findingCards(response, expected);
         for (int i = 0; i < cards.size(); i++) {
             Finding finding = expected.findings().get(i);
             JsonNode card = cards.get(i);
-            assertThat(card.get("indicator").asText()).isEqualTo(Cards.indicator(finding.urgency()));
+            assertThat(card.get("indicator").asText()).isEqualTo(indicator(finding.urgency()));
             assertThat(card.get("summary").asText()).startsWith(finding.urgency() == null ? "Note" : finding.urgency().name())
                     .hasSizeLessThan(140);
             for (String field : finding.inputsUsed().keySet()) {
@@ -126,6 +115,32 @@ class CdsHooksServiceTest {
     }
 
     @Test
+    void fhirRecords_fillWhatTheAnswersLeaveOpen_andTheCardsSayWhere() {
+        Map<String, Object> answers = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        answers.keySet().removeAll(List.of("ageYears", "historyOfCancer", "corticosteroidProlonged", "temperatureC",
+                "immunosuppression"));
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("patient", Hooks.patient("1960-06-01"));
+        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
+        prefetch.set("conditions", Hooks.bundle(Hooks.condition("c1", "http://snomed.info/sct", "254837009")));
+        prefetch.set("bodyTemperature", Hooks.temperature("t1", 38.3, "Cel", Fixtures.AS_OF.minusSeconds(3600)));
+        prefetch.set("medications", Hooks.bundle(Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06")));
+        Map<String, Object> merged = new LinkedHashMap<>(answers);
+        merged.put("ageYears", 66);
+        merged.put("historyOfCancer", "YES");
+        merged.put("temperatureC", 38.3);
+        merged.put("corticosteroidProlonged", "YES");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(merged));
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        List<JsonNode> cards = findingCards(response, expected);
+        assertThat(cards).extracting(c -> c.get("detail").asText())
+                .anySatisfy(detail -> assertThat(detail).contains("`historyOfCancer` = YES (from Condition/c1 (SNOMED 254837009))"))
+                .anySatisfy(detail -> assertThat(detail).contains("`temperatureC` = 38.3 (from Observation/t1)"));
+    }
+
+    @Test
     void noAnswersOnRecord_saysTheTriageDidNotRun() {
         ObjectNode prefetch = Hooks.JSON.createObjectNode();
         prefetch.putNull("questionnaireResponse");
@@ -150,6 +165,23 @@ class CdsHooksServiceTest {
         JsonNode error = Hooks.parse(response.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("DATA_UNAVAILABLE");
         assertThat(error.at("/problems/0/field").asText()).isEqualTo("prefetch.questionnaireResponse");
+    }
+
+    /** The finding cards of a 200 response, checked to be the expected findings in the same order. */
+    private static List<JsonNode> findingCards(HttpResponse<String> response, Assessment expected) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> cards = Hooks.findingCards(Hooks.parse(response.body()));
+        assertThat(cards).extracting(c -> c.at("/source/topic/code").asText())
+                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+        return cards;
+    }
+
+    /** The CDS Hooks indicator each urgency must carry. */
+    private static String indicator(Urgency urgency) {
+        if (urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT) {
+            return "critical";
+        }
+        return urgency == Urgency.SOON ? "warning" : "info";
     }
 
     private static JsonNode last(JsonNode response) {

@@ -149,7 +149,8 @@ final class Hooks {
 
     /** A small HTTP client for one running server. */
     static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         private final URI base;
 
         Client(URI base) {
