@@ -41,8 +41,10 @@ final class QuestionnaireAnswers {
                              Set<FactField> seen, List<Problem> problems) {
         for (QuestionnaireResponseItemComponent item : items) {
             String linkId = item.getLinkId();
-            FactField field = FactField.byName(linkId);
-            if (field == null) {
+            FactField field = linkId == null ? null : FactField.byName(linkId);
+            if (linkId == null) {
+                problems.add(new Problem(null, null, "an item of the QuestionnaireResponse has no linkId"));
+            } else if (field == null) {
                 if (item.hasAnswer() || !item.hasItem()) {
                     problems.add(new Problem(linkId, null, "is not a question of the night-pain questionnaire"
                             + " (linkIds are the fact names, for example 'urinaryRetention')"));
