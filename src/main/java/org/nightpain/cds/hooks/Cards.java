@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,13 +34,20 @@ final class Cards {
     private Cards() {
     }
 
-    /** The response body for an assessment. */
-    static ObjectNode response(Assessment assessment, FhirFacts input) {
+    /**
+     * The response body for an assessment. The first card offers to record the assessment in the EHR as
+     * {@code record}, a FHIR RiskAssessment.
+     */
+    static ObjectNode response(Assessment assessment, FhirFacts input, JsonNode record) {
         ObjectNode response = JSON.objectNode();
         ArrayNode cards = response.putArray("cards");
         for (Finding finding : assessment.findings()) {
-            cards.add(card(summary(finding), indicator(finding.urgency()), detail(finding, input.sources()),
-                    source(assessment.knowledgeBase(), finding.sources(), finding.ruleId(), title(finding.code()))));
+            ObjectNode card = card(summary(finding), indicator(finding.urgency()), detail(finding, input.sources()),
+                    source(assessment.knowledgeBase(), finding.sources(), finding.ruleId(), title(finding.code())));
+            if (cards.isEmpty()) {
+                offerRecord(card, record);
+            }
+            cards.add(card);
         }
         if (!assessment.questionsToAsk().isEmpty() || !input.notSent().isEmpty() || !input.notes().isEmpty()) {
             cards.add(card(questionsSummary(assessment.questionsToAsk(), input), "info",
@@ -62,6 +70,17 @@ final class Cards {
         response.putArray("cards").add(card("Night-time back pain triage not run: no questionnaire answers on record",
                 "info", detail.toString(), source(knowledgeBase, List.of(), NOT_ASSESSED_TOPIC, "Not assessed")));
         return response;
+    }
+
+    private static void offerRecord(ObjectNode card, JsonNode record) {
+        card.put("selectionBehavior", "at-most-one");
+        ObjectNode suggestion = card.putArray("suggestions").addObject();
+        suggestion.put("label", "Record this triage in the chart (FHIR RiskAssessment)");
+        suggestion.put("uuid", UUID.randomUUID().toString());
+        ObjectNode action = suggestion.putArray("actions").addObject();
+        action.put("type", "create");
+        action.put("description", "Create a RiskAssessment with every finding of this triage and its urgency");
+        action.set("resource", record);
     }
 
     static String indicator(Urgency urgency) {

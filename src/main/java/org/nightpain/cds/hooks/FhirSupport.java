@@ -1,6 +1,7 @@
 package org.nightpain.cds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.nightpain.cds.internal.KnowledgeFiles;
 
 /**
@@ -24,10 +25,12 @@ final class FhirSupport {
               {"resource": {"resourceType": "OperationOutcome", "issue": [{"severity": "warning", "code": "informational"}]}}
             ]}""";
 
+    private final FhirContext fhir;
     private final PrefetchReader reader;
     private final String questionnaire;
 
-    private FhirSupport(PrefetchReader reader, String questionnaire) {
+    private FhirSupport(FhirContext fhir, PrefetchReader reader, String questionnaire) {
+        this.fhir = fhir;
         this.reader = reader;
         this.questionnaire = questionnaire;
     }
@@ -38,11 +41,16 @@ final class FhirSupport {
         fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors()).parseResource(WARM_UP);
         String questionnaire = fhir.newJsonParser().setPrettyPrint(true)
                 .encodeResourceToString(TriageQuestionnaire.build(KnowledgeFiles.knowledgeBaseInfo().version()));
-        return new FhirSupport(new PrefetchReader(fhir, CodeLists.load()), questionnaire);
+        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load()), questionnaire);
     }
 
     PrefetchReader reader() {
         return reader;
+    }
+
+    /** A resource as FHIR JSON. */
+    String encode(IBaseResource resource) {
+        return fhir.newJsonParser().encodeResourceToString(resource);
     }
 
     /** The Questionnaire resource as pretty-printed FHIR JSON. */

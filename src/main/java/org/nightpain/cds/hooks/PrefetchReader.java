@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +79,7 @@ final class PrefetchReader {
         final Map<String, String> sources = new LinkedHashMap<>();
         final List<String> notSent = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final Set<String> basis = new LinkedHashSet<>();
 
         Reading(String patientId, Instant now) {
             this.patientId = patientId;
@@ -110,17 +112,17 @@ final class PrefetchReader {
         }
         QuestionnaireResponse response = chooseResponse(reading);
         if (response == null) {
-            return new FhirFacts(null, Map.of(), reading.notSent, reading.notes);
+            return new FhirFacts(null, Map.of(), List.of(), reading.notSent, reading.notes);
         }
         String responseSource = label(response);
         QuestionnaireAnswers.read(response, reading.problems)
-                .forEach((field, value) -> set(reading, field, value, responseSource));
+                .forEach((field, value) -> set(reading, field, value, responseSource, ""));
         readAge(reading);
         readConditions(reading);
         readMedications(reading);
         readTemperature(reading);
         failOnProblems(reading);
-        return new FhirFacts(build(reading), reading.sources, reading.notSent, reading.notes);
+        return new FhirFacts(build(reading), reading.sources, List.copyOf(reading.basis), reading.notSent, reading.notes);
     }
 
     private void parse(Reading reading, JsonNode prefetch) {
@@ -262,7 +264,7 @@ final class PrefetchReader {
             int oldest = Period.between(earliest, today).getYears();
             int youngest = Period.between(latest.isAfter(today) ? today : latest, today).getYears();
             if (oldest == youngest) {
-                set(reading, FactField.AGE_YEARS, oldest, label(resource) + " (birth date)");
+                set(reading, FactField.AGE_YEARS, oldest, label(resource), " (birth date)");
             } else {
                 reading.notes.add(label(resource) + ": the birth date (" + birthDate.getValueAsString()
                         + ") is too coarse to tell the age in years; ageYears left unknown.");
@@ -317,7 +319,8 @@ final class PrefetchReader {
     private void matchCodes(Reading reading, String resourceType, String label, CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
             for (CodeLists.Entry entry : codeLists.match(resourceType, coding.getSystem(), coding.getCode())) {
-                String source = label + " (" + entry.system() + " " + coding.getCode() + ")";
+                String detail = " (" + entry.system() + " " + coding.getCode() + ")";
+                String source = label + detail;
                 FactField fact = entry.fact();
                 Object answered = reading.values.get(fact);
                 if (answered == TriState.NO) {
@@ -325,7 +328,7 @@ final class PrefetchReader {
                             + " records it; read as YES, the safer reading.");
                 }
                 if (answered != TriState.YES) {
-                    set(reading, fact, TriState.YES, source);
+                    set(reading, fact, TriState.YES, label, detail);
                 }
             }
         }
@@ -355,7 +358,7 @@ final class PrefetchReader {
             reading.notes.add("temperatureC: " + bestSource + " records " + best + " °C, higher than the questionnaire's "
                     + answered + " °C; the higher was used.");
         }
-        set(reading, FactField.TEMPERATURE_C, best, bestSource);
+        set(reading, FactField.TEMPERATURE_C, best, bestSource, "");
     }
 
     private static Double celsius(Reading reading, Observation observation, String label) {
@@ -407,9 +410,13 @@ final class PrefetchReader {
         return null;
     }
 
-    private static void set(Reading reading, FactField field, Object value, String source) {
+    /** Sets a fact from a record ("Condition/c7"), with what in the record gave it (" (SNOMED 363346000)"). */
+    private static void set(Reading reading, FactField field, Object value, String record, String detail) {
         reading.values.put(field, value);
-        reading.sources.put(field.fieldName(), source);
+        reading.sources.put(field.fieldName(), record + detail);
+        if (record.contains("/")) {
+            reading.basis.add(record);
+        }
     }
 
     /** Builds the facts; a validation problem names its field and, for a value from a record, the record. */

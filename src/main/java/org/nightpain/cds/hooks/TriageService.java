@@ -35,7 +35,7 @@ final class TriageService {
     private final ObjectMapper json;
     private final NightPainAssessor assessor;
     private final Clock clock;
-    private final PrefetchReader reader;
+    private final FhirSupport fhir;
     private final String discovery;
     private final String questionnaire;
 
@@ -46,7 +46,7 @@ final class TriageService {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
-        this.reader = fhir.reader();
+        this.fhir = fhir;
         this.discovery = write(discoveryDocument());
         this.questionnaire = fhir.questionnaire();
     }
@@ -67,12 +67,13 @@ final class TriageService {
             JsonNode request = parse(body);
             String patientId = checkRequest(request);
             Instant now = clock.instant();
-            FhirFacts input = reader.read(patientId, request.get("prefetch"), now);
+            FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
             if (!input.assessable()) {
                 return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input)));
             }
             Assessment assessment = assessor.assess(input.facts(), now);
-            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input)));
+            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId)));
+            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record)));
         } catch (HookException e) {
             return error(e);
         }
@@ -163,6 +164,14 @@ final class TriageService {
             prefetch.put(key.key(), key.template());
         }
         return document;
+    }
+
+    private JsonNode parseOwn(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the service wrote JSON it cannot read", e);
+        }
     }
 
     private String write(JsonNode node) {

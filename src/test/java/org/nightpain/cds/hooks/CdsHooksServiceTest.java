@@ -2,12 +2,16 @@ package org.nightpain.cds.hooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +142,29 @@ class CdsHooksServiceTest {
         assertThat(cards).extracting(c -> c.get("detail").asText())
                 .anySatisfy(detail -> assertThat(detail).contains("`historyOfCancer` = YES (from Condition/c1 (SNOMED 254837009))"))
                 .anySatisfy(detail -> assertThat(detail).contains("`temperatureC` = 38.3 (from Observation/t1)"));
+    }
+
+    @Test
+    void firstCard_offersToRecordTheTriageAsARiskAssessment() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+
+        List<JsonNode> cards = findingCards(client.call(Hooks.callWithAnswers(facts)), expected);
+
+        JsonNode first = cards.get(0);
+        assertThat(first.get("selectionBehavior").asText()).isEqualTo("at-most-one");
+        JsonNode action = first.at("/suggestions/0/actions/0");
+        assertThat(action.get("type").asText()).isEqualTo("create");
+        RiskAssessment record = (RiskAssessment) FhirContext.forR4Cached().newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler()).parseResource(action.get("resource").toString());
+        assertThat(record.getSubject().getReference()).isEqualTo("Patient/" + Hooks.PATIENT_ID);
+        assertThat(record.getBasis()).extracting(Reference::getReference).containsExactly("QuestionnaireResponse/qr-1");
+        assertThat(record.getPrediction()).extracting(p -> p.getOutcome().getCodingFirstRep().getCode())
+                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+        assertThat(record.getPrediction()).extracting(p -> p.getQualitativeRisk().getCodingFirstRep().getCode())
+                .containsExactlyElementsOf(expected.findings().stream()
+                        .map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+        assertThat(cards.subList(1, cards.size())).allSatisfy(card -> assertThat(card.has("suggestions")).isFalse());
     }
 
     @Test

@@ -71,10 +71,12 @@ class DocsTest {
         return Pattern.compile("(<!-- " + marker + " -->\\s*```json\\n)(.*?)\\n```", Pattern.DOTALL);
     }
 
-    private static JsonNode withoutUuids(JsonNode response) {
-        for (JsonNode card : response.get("cards")) {
-            ((ObjectNode) card).remove("uuid");
+    /** The tree without its {@code uuid} fields, which are new on every call. */
+    private static JsonNode withoutUuids(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("uuid");
         }
-        return response;
+        node.forEach(DocsTest::withoutUuids);
+        return node;
     }
 }
