@@ -48,7 +48,8 @@ public final class CdsHooksServer implements AutoCloseable {
     }
 
     /**
-     * Starts the service and returns once it accepts calls.
+     * Starts the service and returns once it accepts calls. The FHIR structures finish loading in the
+     * background; a call that comes before they are ready waits for them.
      *
      * @param host     the address to listen on, for example {@code 127.0.0.1}
      * @param port     the port, or 0 for any free port (see {@link #port()})
@@ -56,11 +57,15 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IOException when the server cannot listen there (the port is taken, the host is not local)
      */
     public static CdsHooksServer start(String host, int port, NightPainAssessor assessor) throws IOException {
-        return start(host, port, assessor, Clock.systemUTC(), FhirSupport.load());
+        return start(host, port, assessor, Clock.systemUTC(), CompletableFuture.supplyAsync(FhirSupport::load));
     }
 
-    static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock, FhirSupport fhir)
-            throws IOException {
+    /**
+     * @param fhir the FHIR side, loading or loaded: the server listens at once, and calls that come before
+     *             the FHIR structures are ready wait for them (about a second, once)
+     */
+    static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock,
+                                CompletableFuture<FhirSupport> fhir) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(assessor, "assessor");
         if (port < 0 || port > 65_535) {
@@ -148,7 +153,7 @@ public final class CdsHooksServer implements AutoCloseable {
         for (int i = 0; i < args.length; i++) {
             if ("--host".equals(args[i]) && i + 1 < args.length) {
                 host = args[++i];
-            } else if ("--port".equals(args[i]) && i + 1 < args.length) {
+            } else if ("--port".equals(args[i]) && i + 1 < args.length && args[i + 1].matches("\\d{1,5}")) {
                 port = Integer.parseInt(args[++i]);
             } else {
                 System.err.println("usage: CdsHooksServer [--host H] [--port N]");
@@ -165,10 +170,10 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IOException when the server cannot listen on that address
      */
     public static void serve(String host, int port) throws IOException, InterruptedException {
-        // The FHIR structures load on a second core while the rule base loads on this one.
+        // The FHIR structures load on another core while the rule base loads on this one.
         CompletableFuture<FhirSupport> fhir = CompletableFuture.supplyAsync(FhirSupport::load);
         NightPainAssessor assessor = NightPainAssessor.create();
-        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir.join())) {
+        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir)) {
             server.stopOnShutdown();
             System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
                     + " (stop with Ctrl-C or SIGTERM)");

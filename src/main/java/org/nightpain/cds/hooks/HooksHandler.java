@@ -1,6 +1,7 @@
 package org.nightpain.cds.hooks;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -92,7 +93,7 @@ final class HooksHandler extends Handler.Abstract {
 
     private static byte[] body(Request request) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HookException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as application/json.",
                     List.of(new Problem(null, type, "Content-Type must be application/json")));
         }

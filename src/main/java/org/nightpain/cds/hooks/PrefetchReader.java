@@ -70,7 +70,7 @@ final class PrefetchReader {
     }
 
     /** One request's reading: the state that the steps below share. */
-    private final class Reading {
+    private static final class Reading {
         final String patientId;
         final Instant now;
         final List<Problem> problems = new ArrayList<>();

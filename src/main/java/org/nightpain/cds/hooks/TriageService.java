@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Problem;
@@ -35,11 +36,14 @@ final class TriageService {
     private final ObjectMapper json;
     private final NightPainAssessor assessor;
     private final Clock clock;
-    private final FhirSupport fhir;
+    private final CompletableFuture<FhirSupport> fhir;
     private final String discovery;
-    private final String questionnaire;
 
-    TriageService(NightPainAssessor assessor, Clock clock, FhirSupport fhir) {
+    /**
+     * @param fhir the FHIR side, possibly still loading: discovery answers at once, and a call that comes
+     *             before it is ready waits for it
+     */
+    TriageService(NightPainAssessor assessor, Clock clock, CompletableFuture<FhirSupport> fhir) {
         this.assessor = assessor;
         this.clock = clock;
         this.json = JsonMapper.builder()
@@ -48,7 +52,6 @@ final class TriageService {
                 .build();
         this.fhir = fhir;
         this.discovery = write(discoveryDocument());
-        this.questionnaire = fhir.questionnaire();
     }
 
     /** {@code GET /cds-services}. */
@@ -58,7 +61,7 @@ final class TriageService {
 
     /** {@code GET /questionnaire}: the Questionnaire whose answers the service reads. */
     Reply questionnaire() {
-        return new Reply(200, FHIR_JSON, questionnaire);
+        return new Reply(200, FHIR_JSON, fhir.join().questionnaire());
     }
 
     /** {@code POST /cds-services/nightpain-triage}: cards, or an error naming what is wrong. */
@@ -67,6 +70,7 @@ final class TriageService {
             JsonNode request = parse(body);
             String patientId = checkRequest(request);
             Instant now = clock.instant();
+            FhirSupport fhir = this.fhir.join();
             FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
             if (!input.assessable()) {
                 return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input)));

@@ -9,11 +9,13 @@ import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,7 @@ class ServerLifecycleTest {
     }
 
     private static CdsHooksServer start(int port) throws IOException {
-        return CdsHooksServer.start("127.0.0.1", port, Fixtures.ASSESSOR, Clock.systemUTC(), fhir);
+        return CdsHooksServer.start("127.0.0.1", port, Fixtures.ASSESSOR, Clock.systemUTC(), CompletableFuture.completedFuture(fhir));
     }
 
     @Test
@@ -85,7 +87,12 @@ class ServerLifecycleTest {
         try {
             URI base = address.get(60, TimeUnit.SECONDS);
             assertThat(base).as("the service reports its address; output: %s", output).isNotNull();
-            assertThat(new Hooks.Client(base).get("cds-services").statusCode()).isEqualTo(200);
+            Hooks.Client client = new Hooks.Client(base);
+            assertThat(client.get("cds-services").statusCode()).isEqualTo(200);
+            // Sent at once: the call waits for the FHIR structures if they are still loading.
+            HttpResponse<String> call = client.call(Hooks.callWithAnswers(new LinkedHashMap<>(Fixtures.vignettes().get(0).facts())));
+            assertThat(call.statusCode()).as(call.body()).isEqualTo(200);
+            assertThat(Hooks.parse(call.body()).at("/cards/0/summary").asText()).startsWith("EMERGENCY");
 
             process.destroy();   // SIGTERM on Linux and macOS
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.nightpain.cds.Fixtures;
@@ -29,7 +30,7 @@ final class SharedServer implements BeforeAllCallback {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(SharedServer.class, key -> {
             try {
                 CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 0, Fixtures.ASSESSOR,
-                        Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC), FhirSupport.load());
+                        Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC), CompletableFuture.completedFuture(FhirSupport.load()));
                 running = new Running(server, new Hooks.Client(server.baseUri()));
                 return running;
             } catch (IOException e) {
