@@ -57,6 +57,14 @@ class DocsTest {
     }
 
     @Test
+    void discoveryInTheGuide_isWhatTheServiceAnswers() throws IOException {
+        Matcher discovery = block("discovery").matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
+        assertThat(discovery.find()).as("the guide shows the discovery response").isTrue();
+
+        assertThat(Hooks.parse(discovery.group(2))).isEqualTo(Hooks.parse(SharedServer.client().get("cds-services").body()));
+    }
+
+    @Test
     void everyCodeOfTheCodeLists_isInTheGuide() throws IOException {
         String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
         for (CodeLists.Entry entry : CodeLists.load().entries()) {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.nightpain.cds.internal.FactField;
 
-/** Test helpers: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
+/** For tests: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
 final class Hooks {
     static final String PATIENT_ID = "pat-1";
     static final ObjectMapper JSON = new ObjectMapper();
