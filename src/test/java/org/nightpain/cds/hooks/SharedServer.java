@@ -18,7 +18,8 @@ final class SharedServer implements BeforeAllCallback {
     private static volatile Running running;
 
     /** The running server and a client for it, closed by JUnit at the end of the run. */
-    private record Running(CdsHooksServer server, Hooks.Client client) implements ExtensionContext.Store.CloseableResource {
+    private record Running(CdsHooksServer server, Hooks.Client client)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
