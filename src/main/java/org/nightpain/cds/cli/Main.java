@@ -17,7 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code java -jar nightpain-cds-cli.jar assess|rules|version}. Results go to
+ * The command line: {@code java -jar nightpain-cds-cli.jar assess|rules|version|serve}. Results go to
  * standard output only; messages, warnings, progress and logs go to standard error.
  *
  * <p>Exit codes: {@value #OK} every record assessed; {@value #INVALID} at least one record was invalid
@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:every record assessed",
             "3:at least one record was invalid (the others were still assessed and written)",
-            "2:usage error, or input that cannot be read",
+            "2:usage error, input that cannot be read, or (serve) an address that cannot be listened on",
             "1:internal error (a bug)"})
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
@@ -64,6 +64,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new AssessCommand(context))
                 .addSubcommand(new RulesCommand(context))
                 .addSubcommand(new VersionCommand(context))
+                .addSubcommand(new ServeCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
@@ -88,7 +89,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.err().println("nightpain-cds: name a command: assess, rules or version (--help lists them)");
+        context.err().println("nightpain-cds: name a command: assess, rules, version or serve (--help lists them)");
         return USAGE;
     }
 

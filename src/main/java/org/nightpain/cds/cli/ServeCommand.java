@@ -1,0 +1,44 @@
+package org.nightpain.cds.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.nightpain.cds.hooks.CdsHooksServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the CDS Hooks service, until the process is stopped (SIGTERM or Ctrl-C). */
+@Command(name = "serve",
+        description = "Run the CDS Hooks service (discovery at /cds-services) until stopped with SIGTERM or Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    private String host = CdsHooksServer.DEFAULT_HOST;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    private int port = CdsHooksServer.DEFAULT_PORT;
+
+    private final Main.Context context;
+
+    ServeCommand(Main.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            context.err().println("nightpain-cds: --port must be 0-65535, was " + port);
+            return Main.USAGE;
+        }
+        try {
+            CdsHooksServer.serve(host, port);
+            return Main.OK;
+        } catch (IOException e) {
+            context.err().println("nightpain-cds: " + e.getMessage());
+            return Main.USAGE;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.nightpain.cds.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Finding;
+import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.Question;
+import org.nightpain.cds.Source;
+import org.nightpain.cds.Urgency;
+
+/**
+ * CDS Hooks cards for an assessment: one per presented finding, most urgent first, then one listing
+ * the questions still to ask and what the EHR's data could not settle.
+ */
+final class Cards {
+    /** CDS Hooks asks for a summary of fewer than 140 characters. */
+    static final int SUMMARY_LIMIT = 139;
+    static final String PROJECT_URL = "https://github.com/nightpain/nightpain-cds";
+    /** The code system of card topics: rule ids, plus the two cards that are not findings. */
+    static final String TOPIC_SYSTEM = TriageQuestionnaire.BASE + "/CodeSystem/rule";
+    static final String QUESTIONS_TOPIC = "QUESTIONS";
+    static final String NOT_ASSESSED_TOPIC = "NOT-ASSESSED";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Cards() {
+    }
+
+    /**
+     * The response body for an assessment. The first card offers to record the assessment in the EHR as
+     * {@code record}, a FHIR RiskAssessment.
+     */
+    static ObjectNode response(Assessment assessment, FhirFacts input, JsonNode record) {
+        ObjectNode response = JSON.objectNode();
+        ArrayNode cards = response.putArray("cards");
+        for (Finding finding : assessment.findings()) {
+            ObjectNode card = card(summary(finding), indicator(finding.urgency()), detail(finding, input.sources()),
+                    source(assessment.knowledgeBase(), finding.sources(), finding.ruleId(), title(finding.code())));
+            if (cards.isEmpty()) {
+                offerRecord(card, record);
+            }
+            cards.add(card);
+        }
+        if (!assessment.questionsToAsk().isEmpty() || !input.notSent().isEmpty() || !input.notes().isEmpty()) {
+            cards.add(card(questionsSummary(assessment.questionsToAsk(), input), "info",
+                    questionsDetail(assessment.questionsToAsk(), input),
+                    source(assessment.knowledgeBase(), List.of(), QUESTIONS_TOPIC, "Questions still to ask")));
+        }
+        return response;
+    }
+
+    /** The response body when the patient has no questionnaire response: the triage did not run. */
+    static ObjectNode notAssessed(KnowledgeBaseInfo knowledgeBase, FhirFacts input) {
+        StringBuilder detail = new StringBuilder()
+                .append("The triage of low back pain at night needs the patient's answers to the questionnaire ")
+                .append('`').append(TriageQuestionnaire.URL).append("`, and the EHR has none on record for this patient")
+                .append(", so **nothing was assessed**. This is not a finding that the patient is well.\n\n")
+                .append("Ask the questions (the service's `GET /questionnaire` returns the Questionnaire) and open the")
+                .append(" chart again.\n");
+        appendDataNotes(detail, input);
+        ObjectNode response = JSON.objectNode();
+        response.putArray("cards").add(card("Night-time back pain triage not run: no questionnaire answers on record",
+                "info", detail.toString(), source(knowledgeBase, List.of(), NOT_ASSESSED_TOPIC, "Not assessed")));
+        return response;
+    }
+
+    private static void offerRecord(ObjectNode card, JsonNode record) {
+        card.put("selectionBehavior", "at-most-one");
+        ObjectNode suggestion = card.putArray("suggestions").addObject();
+        suggestion.put("label", "Record this triage in the chart (FHIR RiskAssessment)");
+        suggestion.put("uuid", UUID.randomUUID().toString());
+        ObjectNode action = suggestion.putArray("actions").addObject();
+        action.put("type", "create");
+        action.put("description", "Create a RiskAssessment with every finding of this triage and its urgency");
+        action.set("resource", record);
+    }
+
+    static String indicator(Urgency urgency) {
+        if (urgency == null) {
+            return "info";
+        }
+        return switch (urgency) {
+            case EMERGENCY, URGENT -> "critical";
+            case SOON -> "warning";
+            case ROUTINE, SELF_CARE -> "info";
+        };
+    }
+
+    private static ObjectNode card(String summary, String indicator, String detail, ObjectNode source) {
+        ObjectNode card = JSON.objectNode();
+        card.put("uuid", UUID.randomUUID().toString());
+        card.put("summary", limit(summary));
+        card.put("indicator", indicator);
+        card.put("detail", detail);
+        card.set("source", source);
+        return card;
+    }
+
+    private static ObjectNode source(KnowledgeBaseInfo knowledgeBase, List<Source> sources, String topic, String display) {
+        ObjectNode source = JSON.objectNode();
+        source.put("label", "nightpain-cds, knowledge base " + knowledgeBase.id() + " " + knowledgeBase.version());
+        source.put("url", sources.stream().map(Source::url).filter(url -> url.startsWith("https://")).findFirst()
+                .orElse(PROJECT_URL));
+        ObjectNode coding = source.putObject("topic");
+        coding.put("system", TOPIC_SYSTEM);
+        coding.put("code", topic);
+        coding.put("display", display);
+        return source;
+    }
+
+    /** "EMERGENCY: cauda equina suspected; refer to emergency department, neurosurgery". */
+    static String summary(Finding finding) {
+        String summary = (finding.urgency() == null ? "Note" : finding.urgency().name()) + ": " + title(finding.code());
+        if (!finding.referrals().isEmpty()) {
+            summary += "; refer to " + finding.referrals().stream().map(r -> words(r.name())).collect(Collectors.joining(", "));
+        }
+        return summary;
+    }
+
+    private static String detail(Finding finding, Map<String, String> sources) {
+        StringBuilder detail = new StringBuilder();
+        detail.append("**").append(capitalise(title(finding.code()))).append("** (rule ").append(finding.ruleId())
+                .append(' ').append(finding.ruleVersion()).append(", evidence ").append(finding.evidence()).append(")\n\n");
+        detail.append(finding.rationale()).append("\n\n");
+        if (!finding.inputsUsed().isEmpty()) {
+            detail.append("**Facts that fired it**\n\n");
+            finding.inputsUsed().forEach((field, value) -> {
+                detail.append("- `").append(field).append("` = ").append(value);
+                String source = sources.get(field);
+                if (source != null && !source.startsWith("QuestionnaireResponse")) {
+                    detail.append(" (from ").append(source).append(')');
+                }
+                detail.append('\n');
+            });
+            detail.append('\n');
+        }
+        if (finding.advice() != null && !finding.advice().isBlank()) {
+            detail.append("**Advice:** ").append(finding.advice()).append("\n\n");
+        }
+        if (!finding.referrals().isEmpty()) {
+            detail.append("**Refer to:** ").append(finding.referrals().stream().map(r -> words(r.name()))
+                    .collect(Collectors.joining(", "))).append("\n\n");
+        }
+        if (!finding.diagnostics().isEmpty()) {
+            detail.append("**Tests:** ").append(finding.diagnostics().stream().map(d -> "`" + d.name() + "`")
+                    .collect(Collectors.joining(", "))).append("\n\n");
+        }
+        if (!finding.inputsMissing().isEmpty()) {
+            detail.append("**Unknown answers this rule would weigh:** ").append(finding.inputsMissing().stream()
+                    .map(f -> "`" + f + "`").collect(Collectors.joining(", "))).append("\n\n");
+        }
+        if (!finding.sources().isEmpty()) {
+            detail.append("**Sources:**\n\n");
+            for (Source source : finding.sources()) {
+                detail.append("- ").append(source.id()).append(": ").append(source.citation());
+                if (!source.url().isBlank()) {
+                    detail.append(" <").append(source.url()).append('>');
+                }
+                detail.append('\n');
+            }
+        }
+        return detail.toString().strip() + "\n";
+    }
+
+    private static String questionsSummary(List<Question> questions, FhirFacts input) {
+        if (questions.isEmpty()) {
+            return "Some EHR data could not be used for this triage: see the details";
+        }
+        return "Still to ask: " + questions.size() + " answer" + (questions.size() == 1 ? "" : "s")
+                + " could change this triage";
+    }
+
+    private static String questionsDetail(List<Question> questions, FhirFacts input) {
+        StringBuilder detail = new StringBuilder();
+        if (!questions.isEmpty()) {
+            detail.append("These answers are unknown, and each could change the result. Unknown is never read as no.\n\n");
+            int number = 1;
+            for (Question question : questions) {
+                detail.append(number++).append(". ").append(question.question()).append(" (`").append(question.field())
+                        .append("`; could change ").append(String.join(", ", question.couldChange())).append(")\n");
+            }
+        }
+        appendDataNotes(detail, input);
+        return detail.toString().strip() + "\n";
+    }
+
+    private static void appendDataNotes(StringBuilder detail, FhirFacts input) {
+        if (!input.notSent().isEmpty()) {
+            detail.append("\n**Not sent by the EHR:** ").append(input.notSent().stream().map(k -> "`" + k + "`")
+                    .collect(Collectors.joining(", "))).append(". The facts they could give stay as the questionnaire"
+                    + " answered them, or unknown.\n");
+        }
+        if (!input.notes().isEmpty()) {
+            detail.append("\n**About the EHR's records:**\n\n");
+            for (String note : input.notes()) {
+                detail.append("- ").append(note).append('\n');
+            }
+        }
+    }
+
+    /** A finding code as words: CAUDA_EQUINA_SUSPECTED as "cauda equina suspected". */
+    static String title(String code) {
+        return words(code);
+    }
+
+    private static String words(String name) {
+        return name.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static String limit(String summary) {
+        return summary.length() <= SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 1) + "…";
+    }
+}

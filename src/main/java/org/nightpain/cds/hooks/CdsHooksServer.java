@@ -1,0 +1,163 @@
+package org.nightpain.cds.hooks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.nightpain.cds.NightPainAssessor;
+
+/**
+ * An HTTP server that speaks CDS Hooks 2.0: {@code GET /cds-services} (discovery), {@code POST
+ * /cds-services/nightpain-triage} (a {@code patient-view} call with FHIR R4 prefetch, answered with
+ * cards) and {@code GET /questionnaire} (the FHIR Questionnaire whose answers it reads).
+ *
+ * <pre>{@code
+ * try (CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 8080, NightPainAssessor.create())) {
+ *     server.stopOnShutdown();     // SIGTERM or Ctrl-C stops it gracefully
+ *     server.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>Needs the optional dependencies {@code org.eclipse.jetty:jetty-server},
+ * {@code ca.uhn.hapi.fhir:hapi-fhir-structures-r4} and {@code com.fasterxml.jackson.core:jackson-databind}
+ * on the class path; the command-line jar has them.
+ */
+public final class CdsHooksServer implements AutoCloseable {
+    /** The port of {@code serve} when none is given. */
+    public static final int DEFAULT_PORT = 8080;
+    /** The address of {@code serve} when none is given: loopback, so nothing outside this machine can call. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private static final long STOP_TIMEOUT_MS = 5_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private CdsHooksServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /**
+     * Starts the service and returns once it accepts calls. The FHIR structures finish loading in the
+     * background; a call that comes before they are ready waits for them.
+     *
+     * @param host     the address to listen on, for example {@code 127.0.0.1}
+     * @param port     the port, or 0 for any free port (see {@link #port()})
+     * @param assessor the assessor to run; shared by every call
+     * @throws IOException when the server cannot listen there (the port is taken, the host is not local)
+     */
+    public static CdsHooksServer start(String host, int port, NightPainAssessor assessor) throws IOException {
+        return start(host, port, assessor, Clock.systemUTC(), CompletableFuture.supplyAsync(FhirSupport::load));
+    }
+
+    /**
+     * @param fhir the FHIR side, loading or loaded: the server listens at once, and calls that come before
+     *             the FHIR structures are ready wait for them (about a second, once)
+     */
+    static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock,
+                                CompletableFuture<FhirSupport> fhir) throws IOException {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(assessor, "assessor");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        TriageService service = new TriageService(assessor, clock, fhir);
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("nightpain-hooks");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        // Browser-based CDS clients (the public sandbox among them) call from another origin.
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setAllowedOriginPatterns(Set.of("*"));
+        cors.setAllowedMethods(Set.of("GET", "POST", "OPTIONS"));
+        cors.setAllowedHeaders(Set.of("Content-Type", "Authorization"));
+        cors.setHandler(new HooksHandler(service));
+        server.setHandler(new GracefulHandler(cors));
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException("cannot serve CDS Hooks on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return new CdsHooksServer(server, connector);
+    }
+
+    /** The port the server listens on; the real one when it was started with port 0. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base address, for example {@code http://127.0.0.1:8080/}; discovery is at {@code cds-services}. */
+    public URI baseUri() {
+        String host = connector.getHost();
+        if (host == null || host.isEmpty() || "0.0.0.0".equals(host)) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** Stops the server gracefully when the JVM is asked to exit (SIGTERM, SIGINT). */
+    public void stopOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "nightpain-hooks-shutdown"));
+    }
+
+    /** Blocks until the server has stopped. */
+    public void awaitStop() throws InterruptedException {
+        server.join();
+    }
+
+    /**
+     * Stops accepting calls, lets the calls in progress finish (up to 5 seconds) and releases the port.
+     * Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            if (!server.isStopped()) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the CDS Hooks server did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts the service, reports its address on standard error, stops it gracefully on SIGTERM or
+     * SIGINT and returns once it has stopped. This is what the {@code serve} command runs.
+     *
+     * @throws IOException when the server cannot listen on that address
+     */
+    public static void serve(String host, int port) throws IOException, InterruptedException {
+        // The FHIR structures load on another core while the rule base loads on this one.
+        CompletableFuture<FhirSupport> fhir = CompletableFuture.supplyAsync(FhirSupport::load);
+        NightPainAssessor assessor = NightPainAssessor.create();
+        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir)) {
+            server.stopOnShutdown();
+            System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
+                    + " (stop with Ctrl-C or SIGTERM)");
+            server.awaitStop();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.nightpain.cds.hooks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.nightpain.cds.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes HTTP requests to the service: {@code GET /cds-services}, {@code POST /cds-services/nightpain-triage}
+ * and {@code GET /questionnaire}. Every answer is JSON, errors included; a failure of the service itself
+ * is a 500 that says so, never a card. Logs carry no patient data: no body, no value, no exception message.
+ */
+final class HooksHandler extends Handler.Abstract {
+    static final String DISCOVERY = "/cds-services";
+    static final String SERVICE = DISCOVERY + "/" + TriageService.SERVICE_ID;
+    static final String QUESTIONNAIRE = "/questionnaire";
+    /** Largest request body read: far above any real prefetch of this service. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HooksHandler.class);
+
+    private final TriageService service;
+
+    HooksHandler(TriageService service) {
+        // Blocking: reading the body and running the rules happen on the request's own pool thread.
+        super(InvocationType.BLOCKING);
+        this.service = service;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        TriageService.Reply reply;
+        try {
+            reply = route(path, request);
+        } catch (HookException e) {
+            reply = service.error(e);
+        } catch (RuntimeException | Error e) {
+            // Class and place only: an exception message may quote a value from the request.
+            StackTraceElement[] trace = e.getStackTrace();
+            LOG.error("CDS Hooks request to {} failed with {} at {}", path, e.getClass().getName(),
+                    trace.length == 0 ? "?" : trace[0]);
+            reply = service.error(new HookException(500, "INTERNAL_ERROR", "The service failed while handling the"
+                    + " request. This is a bug in the service; nothing was assessed.", List.of()));
+        }
+        response.setStatus(reply.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (reply.status() == 405) {
+            response.getHeaders().put(HttpHeader.ALLOW, SERVICE.equals(path) ? "POST" : "GET");
+        }
+        Content.Sink.write(response, true, reply.body(), callback);
+        return true;
+    }
+
+    private TriageService.Reply route(String path, Request request) {
+        String method = request.getMethod();
+        switch (path) {
+            case DISCOVERY -> {
+                requireMethod(method, "GET");
+                return service.discovery();
+            }
+            case QUESTIONNAIRE -> {
+                requireMethod(method, "GET");
+                return service.questionnaire();
+            }
+            case SERVICE -> {
+                requireMethod(method, "POST");
+                return service.call(body(request));
+            }
+            default -> throw new HookException(404, "NOT_FOUND", "No such endpoint. The service answers GET "
+                    + DISCOVERY + ", POST " + SERVICE + " and GET " + QUESTIONNAIRE + ".", List.of());
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!allowed.equals(method)) {
+            throw new HookException(405, "METHOD_NOT_ALLOWED", "Use " + allowed + " here, not " + method + ".",
+                    List.of());
+        }
+    }
+
+    private static byte[] body(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new HookException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as application/json.",
+                    List.of(new Problem(null, type, "Content-Type must be application/json")));
+        }
+        if (request.getLength() > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
+                throw tooLarge();
+            }
+            throw new HookException(400, "MALFORMED_JSON", "The request body could not be read.", List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HookException(503, "UNAVAILABLE", "The service is stopping.", List.of());
+        }
+    }
+
+    private static HookException tooLarge() {
+        return new HookException(413, "TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES
+                + " bytes.", List.of());
+    }
+}

@@ -1,0 +1,57 @@
+package org.nightpain.cds.hooks;
+
+/**
+ * The prefetch templates of the service: the key the CDS client sends each result under, the FHIR
+ * query it runs, and the resource type the result must hold (the resource itself or a searchset Bundle
+ * of them).
+ */
+enum PrefetchKey {
+    PATIENT("patient", "Patient/{{context.patientId}}", "Patient"),
+    QUESTIONNAIRE_RESPONSE("questionnaireResponse", "QuestionnaireResponse?patient={{context.patientId}}"
+            + "&questionnaire=" + TriageQuestionnaire.URL + "&_sort=-authored&_count=1", "QuestionnaireResponse"),
+    CONDITIONS("conditions", "Condition?patient={{context.patientId}}", "Condition"),
+    BODY_TEMPERATURE("bodyTemperature", "Observation?patient={{context.patientId}}&code=http://loinc.org|8310-5"
+            + "&_sort=-date&_count=10", "Observation"),
+    MEDICATIONS("medications", "MedicationStatement?patient={{context.patientId}}", "MedicationStatement");
+
+    private final String key;
+    private final String template;
+    private final String resourceType;
+
+    PrefetchKey(String key, String template, String resourceType) {
+        this.key = key;
+        this.template = template;
+        this.resourceType = resourceType;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String template() {
+        return template;
+    }
+
+    String resourceType() {
+        return resourceType;
+    }
+
+    /** The template with this key, or null. */
+    static PrefetchKey byKey(String key) {
+        for (PrefetchKey candidate : values()) {
+            if (candidate.key.equals(key)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Every key, for messages. */
+    static String allKeys() {
+        StringBuilder keys = new StringBuilder();
+        for (PrefetchKey candidate : values()) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(candidate.key);
+        }
+        return keys.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package org.nightpain.cds.hooks;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.NightPainAssessor;
+import org.nightpain.cds.Problem;
+
+/**
+ * The CDS Hooks service without the HTTP server: discovery, the Questionnaire, and one call turned into
+ * cards or an error. Thread-safe; the server shares one instance.
+ */
+final class TriageService {
+    static final String SERVICE_ID = "nightpain-triage";
+    static final String HOOK = "patient-view";
+    static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+
+    /** An HTTP answer: status, content type and body. */
+    record Reply(int status, String contentType, String body) {
+    }
+
+    private final ObjectMapper json;
+    private final NightPainAssessor assessor;
+    private final Clock clock;
+    private final CompletableFuture<FhirSupport> fhir;
+    private final String discovery;
+
+    /**
+     * @param fhir the FHIR side, possibly still loading: discovery answers at once, and a call that comes
+     *             before it is ready waits for it
+     */
+    TriageService(NightPainAssessor assessor, Clock clock, CompletableFuture<FhirSupport> fhir) {
+        this.assessor = assessor;
+        this.clock = clock;
+        this.json = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        this.fhir = fhir;
+        this.discovery = write(discoveryDocument());
+    }
+
+    /** {@code GET /cds-services}. */
+    Reply discovery() {
+        return new Reply(200, JSON_TYPE, discovery);
+    }
+
+    /** {@code GET /questionnaire}: the Questionnaire whose answers the service reads. */
+    Reply questionnaire() {
+        return new Reply(200, FHIR_JSON, fhir.join().questionnaire());
+    }
+
+    /** {@code POST /cds-services/nightpain-triage}: cards, or an error naming what is wrong. */
+    Reply call(byte[] body) {
+        try {
+            JsonNode request = parse(body);
+            String patientId = checkRequest(request);
+            Instant now = clock.instant();
+            FhirSupport fhir = this.fhir.join();
+            FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
+            if (!input.assessable()) {
+                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input)));
+            }
+            Assessment assessment = assessor.assess(input.facts(), now);
+            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId)));
+            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record)));
+        } catch (HookException e) {
+            return error(e);
+        }
+    }
+
+    /** The error body: {@code {"error": {"code", "message", "problems": [{field, value, message}]}}}. */
+    Reply error(HookException e) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        ArrayNode problems = error.putArray("problems");
+        for (Problem problem : e.problems()) {
+            ObjectNode node = problems.addObject();
+            node.put("field", problem.field());
+            node.set("value", json.valueToTree(problem.value()));
+            node.put("message", problem.message());
+        }
+        return new Reply(e.status(), JSON_TYPE, write(body));
+    }
+
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode request = json.readTree(body);
+            if (request == null) {
+                throw HookException.invalid(null, null, "the request body is empty; send a CDS Hooks request object");
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new HookException(400, "MALFORMED_JSON", "The request body is not valid JSON" + where + ".",
+                    List.of(new Problem(null, null, "not valid JSON" + where + ": " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new HookException(400, "MALFORMED_JSON", "The request body could not be read.",
+                    List.of(new Problem(null, null, "could not be read: " + e.getMessage())));
+        }
+    }
+
+    /** Checks the envelope of a call and returns the patient id of its context. */
+    private static String checkRequest(JsonNode request) {
+        if (!request.isObject()) {
+            throw HookException.invalid(null, null, "the request must be a JSON object with hook, hookInstance,"
+                    + " context and prefetch");
+        }
+        List<Problem> problems = new ArrayList<>();
+        JsonNode hook = request.get("hook");
+        if (hook == null || !hook.isTextual()) {
+            problems.add(new Problem("hook", null, "is required: the hook that triggered the call, '" + HOOK + "'"));
+        } else if (!HOOK.equals(hook.asText())) {
+            problems.add(new Problem("hook", hook.asText(), "must be '" + HOOK + "'; this service answers no other hook"));
+        }
+        JsonNode instance = request.get("hookInstance");
+        if (instance == null || !instance.isTextual() || instance.asText().isBlank()) {
+            problems.add(new Problem("hookInstance", null, "is required: a unique id (UUID) of this call"));
+        }
+        JsonNode context = request.get("context");
+        String patientId = null;
+        if (context == null || !context.isObject()) {
+            problems.add(new Problem("context", null, "is required: an object with the patientId of the"
+                    + " patient being viewed"));
+        } else {
+            JsonNode id = context.get("patientId");
+            if (id == null || !id.isTextual() || id.asText().isBlank()) {
+                problems.add(new Problem("context.patientId", null, "is required: the FHIR id of the patient"));
+            } else {
+                patientId = id.asText();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw HookException.invalid(problems);
+        }
+        return patientId;
+    }
+
+    private ObjectNode discoveryDocument() {
+        ObjectNode document = json.createObjectNode();
+        ObjectNode service = document.putArray("services").addObject();
+        service.put("hook", HOOK);
+        service.put("title", "Night-time low back pain triage");
+        service.put("description", "Triages low back pain that is worse at night or on lying down from the patient's"
+                + " answers to the nightpain-triage questionnaire and the EHR's conditions, medicines and body"
+                + " temperature. Returns one card per finding (urgency, referral, the facts that fired it and the"
+                + " guideline), most urgent first, and the questions still to ask. Decision support only.");
+        service.put("id", SERVICE_ID);
+        ObjectNode prefetch = service.putObject("prefetch");
+        for (PrefetchKey key : PrefetchKey.values()) {
+            prefetch.put(key.key(), key.template());
+        }
+        return document;
+    }
+
+    private JsonNode parseOwn(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the service wrote JSON it cannot read", e);
+        }
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a JSON tree", e);
+        }
+    }
+}

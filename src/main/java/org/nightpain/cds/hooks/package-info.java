@@ -1,0 +1,10 @@
+/**
+ * The assessor as an HL7 CDS Hooks 2.0 service with FHIR R4 input: {@link org.nightpain.cds.hooks.CdsHooksServer}.
+ *
+ * <p>Everything here needs the optional dependencies Jetty ({@code org.eclipse.jetty:jetty-server}),
+ * HAPI FHIR ({@code ca.uhn.hapi.fhir:hapi-fhir-structures-r4}) and Jackson
+ * ({@code com.fasterxml.jackson.core:jackson-databind}); nothing outside this package uses them, so an
+ * application that only calls {@link org.nightpain.cds.NightPainAssessor} does not need them.
+ * See {@code docs/cds-hooks.md}.
+ */
+package org.nightpain.cds.hooks;

@@ -1,0 +1,212 @@
+package org.nightpain.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nightpain.cds.Fixtures;
+
+/**
+ * Requests the service must refuse: each gets a 4xx whose error names what is wrong, never a 500 and
+ * never cards.
+ */
+@ExtendWith(SharedServer.class)
+class BadRequestTest {
+    private Hooks.Client client;
+
+    @BeforeEach
+    void connect() {
+        client = SharedServer.client();
+    }
+
+    /** A valid call whose answers are the first vignette's, to break one piece at a time. */
+    private static ObjectNode validCall() {
+        return Hooks.callWithAnswers(new LinkedHashMap<>(Fixtures.vignettes().get(0).facts()));
+    }
+
+    private static ObjectNode answers(ObjectNode call) {
+        return (ObjectNode) call.at("/prefetch/questionnaireResponse/entry/0/resource");
+    }
+
+    private JsonNode refused(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = Hooks.parse(response.body());
+        assertThat(body.has("cards")).isFalse();
+        assertThat(body.at("/error/code").asText()).isEqualTo(code);
+        assertThat(body.at("/error/message").asText()).isNotBlank();
+        return body.get("error");
+    }
+
+    private JsonNode invalid(ObjectNode call, String field) {
+        JsonNode error = refused(client.call(call), 400, "INVALID_INPUT");
+        assertThat(error.get("problems").findValuesAsText("field")).contains(field);
+        return error;
+    }
+
+    @Test
+    void textThatIsNotJson_isMalformed() {
+        JsonNode error = refused(client.post("cds-services/nightpain-triage", "{\"hook\": \"patient-view\",\n  oops}"),
+                400, "MALFORMED_JSON");
+        assertThat(error.get("message").asText()).contains("line 2");
+    }
+
+    @Test
+    void duplicateKeysAndTrailingText_areMalformed() {
+        refused(client.post("cds-services/nightpain-triage", "{\"hook\": \"patient-view\", \"hook\": \"x\"}"), 400, "MALFORMED_JSON");
+        refused(client.post("cds-services/nightpain-triage", validCall() + " []"), 400, "MALFORMED_JSON");
+    }
+
+    @Test
+    void emptyBodyOrNotAnObject_isInvalid() {
+        refused(client.post("cds-services/nightpain-triage", ""), 400, "INVALID_INPUT");
+        refused(client.post("cds-services/nightpain-triage", "[1, 2]"), 400, "INVALID_INPUT");
+    }
+
+    @Test
+    void wrongOrMissingHook_isNamed() {
+        JsonNode error = invalid(validCall().put("hook", "order-sign"), "hook");
+        assertThat(error.at("/problems/0/value").asText()).isEqualTo("order-sign");
+        ObjectNode call = validCall();
+        call.remove("hook");
+        invalid(call, "hook");
+    }
+
+    @Test
+    void missingHookInstance_isNamed() {
+        ObjectNode call = validCall();
+        call.remove("hookInstance");
+        invalid(call, "hookInstance");
+    }
+
+    @Test
+    void missingContextOrPatientId_isNamed() {
+        ObjectNode call = validCall();
+        call.remove("context");
+        invalid(call, "context");
+        ObjectNode noPatient = validCall();
+        ((ObjectNode) noPatient.get("context")).remove("patientId");
+        invalid(noPatient, "context.patientId");
+    }
+
+    @Test
+    void prefetchOfTheWrongResourceType_isNamed() {
+        ObjectNode call = validCall();
+        ((ObjectNode) call.get("prefetch")).set("questionnaireResponse", Hooks.patient("1980-02-03"));
+        JsonNode error = invalid(call, "prefetch.questionnaireResponse");
+        assertThat(error.at("/problems/0/message").asText()).contains("Patient", "QuestionnaireResponse");
+
+        ObjectNode mixed = validCall();
+        ((ObjectNode) mixed.get("prefetch")).set("conditions",
+                Hooks.bundle(Hooks.condition("c1", "http://snomed.info/sct", "64859006"),
+                        Hooks.temperature("o1", 37.0, "Cel", Fixtures.AS_OF)));
+        invalid(mixed, "prefetch.conditions");
+    }
+
+    @Test
+    void prefetchThatIsNotAResourceOrIsNotReadable_isNamed() {
+        ObjectNode call = validCall();
+        ((ObjectNode) call.get("prefetch")).put("patient", "Patient/pat-1");
+        invalid(call, "prefetch.patient");
+
+        ObjectNode badDate = validCall();
+        ((ObjectNode) badDate.get("prefetch")).set("patient", Hooks.patient("last spring"));
+        JsonNode error = invalid(badDate, "prefetch.patient");
+        assertThat(error.at("/problems/0/message").asText()).contains("not a readable FHIR R4 resource");
+    }
+
+    @Test
+    void unknownPrefetchKey_isNamed() {
+        ObjectNode call = validCall();
+        ((ObjectNode) call.get("prefetch")).set("questionaireResponse", Hooks.bundle());
+        invalid(call, "prefetch.questionaireResponse");
+    }
+
+    @Test
+    void recordsAboutAnotherPatient_areRefused() {
+        ObjectNode call = validCall();
+        answers(call).putObject("subject").put("reference", "Patient/someone-else");
+        JsonNode error = invalid(call, "prefetch.questionnaireResponse");
+        assertThat(error.at("/problems/0/message").asText()).contains("someone-else");
+    }
+
+    @Test
+    void invalidFactValues_nameTheField() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        facts.put("temperatureC", 101.2);
+        facts.put("motorWeakness", "NONE");
+        facts.put("weaknessProgressive", "YES");
+        JsonNode error = invalid(Hooks.callWithAnswers(facts), "temperatureC");
+        assertThat(error.get("problems").findValuesAsText("field")).contains("weaknessProgressive");
+        assertThat(error.get("problems").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains("°F"));
+    }
+
+    @Test
+    void answersOfTheWrongShape_nameTheField() {
+        ObjectNode call = validCall();
+        ArrayNode items = (ArrayNode) answers(call).get("item");
+        items.addObject().put("linkId", "urinaryRetension").putArray("answer").addObject().put("valueBoolean", true);
+        for (JsonNode item : items) {
+            if (item.get("linkId").asText().equals("nightPain")) {
+                ((ObjectNode) item.get("answer").get(0)).removeAll().put("valueString", "yes");
+            }
+            if (item.get("linkId").asText().equals("radicularLegPain")) {
+                ((ObjectNode) item.at("/answer/0/valueCoding")).put("code", "unilateral");
+            }
+            if (item.get("linkId").asText().equals("ageYears")) {
+                ((ObjectNode) item.get("answer").get(0)).removeAll().put("valueDecimal", 40.5);
+            }
+        }
+        JsonNode error = invalid(call, "urinaryRetension");
+        assertThat(error.get("problems").findValuesAsText("field")).contains("nightPain", "radicularLegPain", "ageYears");
+    }
+
+    /** Odd but well-formed JSON in every prefetch slot: each is read or refused, never a failure of the service. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", "{\"resourceType\": 5}", "{\"resourceType\": \"Foo\"}", "{\"resourceType\": \"Bundle\", \"entry\": 5}",
+        "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {}}]}",
+        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"answer\": [{\"valueBoolean\": true}]}]}",
+        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"ageYears\", \"answer\": [{\"valueInteger\": 99999999999}]}]}",
+        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"temperatureC\", \"answer\": [{\"valueDecimal\": 1e400}]}]}",
+        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"nightPain\", \"answer\": [{\"valueCoding\": {}}]}]}",
+        "{\"resourceType\": \"QuestionnaireResponse\", \"authored\": \"2026-13-45\"}",
+        "{\"resourceType\": \"Patient\", \"birthDate\": \"0001-01-01\"}",
+        "{\"resourceType\": \"Patient\", \"birthDate\": \"2030-01-01\"}",
+        "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
+                + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
+        "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
+        "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}"})
+    void oddRecords_areReadOrRefused_neverAServerError(String record) {
+        for (String key : new String[] {"questionnaireResponse", "patient", "conditions", "bodyTemperature", "medications"}) {
+            ObjectNode call = validCall();
+            ((ObjectNode) call.get("prefetch")).set(key, Hooks.parse(record));
+
+            HttpResponse<String> response = client.call(call);
+
+            assertThat(response.statusCode()).as(key + ": " + response.body()).isIn(200, 400);
+        }
+    }
+
+    @Test
+    void wrongMethodPathOrMediaType_areRefusedAsJson() {
+        refused(client.get("cds-services/nightpain-triage"), 405, "METHOD_NOT_ALLOWED");
+        refused(client.get("cds-services/no-such-service"), 404, "NOT_FOUND");
+        refused(client.post("cds-services/nightpain-triage", validCall().toString(), "text/plain"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void bodyLargerThanTheLimit_isRefused() {
+        String padding = "x".repeat(HooksHandler.MAX_BODY_BYTES);
+        refused(client.call(validCall().put("padding", padding)), 413, "TOO_LARGE");
+    }
+}

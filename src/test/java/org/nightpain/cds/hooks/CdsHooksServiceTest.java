@@ -1,0 +1,218 @@
+package org.nightpain.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RiskAssessment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Finding;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.Urgency;
+import org.nightpain.cds.internal.FactField;
+
+/**
+ * The service on a real loopback port, called over HTTP: discovery, the Questionnaire, and every vignette
+ * sent as a patient-view call whose prefetch holds the answers as a QuestionnaireResponse. The cards must
+ * say what the Java API says: the same findings in the same order, each with its urgency.
+ */
+@ExtendWith(SharedServer.class)
+class CdsHooksServiceTest {
+    private Hooks.Client client;
+
+    @BeforeEach
+    void connect() {
+        client = SharedServer.client();
+    }
+
+    static List<Fixtures.Vignette> vignettes() {
+        return Fixtures.vignettes();
+    }
+
+    @Test
+    void discovery_describesTheTriageService() {
+        HttpResponse<String> response = client.get("cds-services");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode services = Hooks.parse(response.body()).get("services");
+        assertThat(services).hasSize(1);
+        JsonNode service = services.get(0);
+        assertThat(service.get("id").asText()).isEqualTo("nightpain-triage");
+        assertThat(service.get("hook").asText()).isEqualTo("patient-view");
+        assertThat(service.get("title").asText()).isNotBlank();
+        assertThat(service.get("description").asText()).isNotBlank();
+        JsonNode prefetch = service.get("prefetch");
+        assertThat(prefetch.fieldNames()).toIterable()
+                .containsExactly("patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications");
+        assertThat(prefetch.get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
+        assertThat(prefetch.get("questionnaireResponse").asText()).startsWith("QuestionnaireResponse?patient={{context.patientId}}");
+        assertThat(prefetch.get("conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}");
+        assertThat(prefetch.get("bodyTemperature").asText()).startsWith("Observation?patient={{context.patientId}}")
+                .contains("8310-5");
+        assertThat(prefetch.get("medications").asText()).isEqualTo("MedicationStatement?patient={{context.patientId}}");
+    }
+
+    @Test
+    void questionnaire_hasOneItemPerFact() {
+        HttpResponse<String> response = client.get("questionnaire");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode questionnaire = Hooks.parse(response.body());
+        assertThat(questionnaire.get("resourceType").asText()).isEqualTo("Questionnaire");
+        assertThat(questionnaire.get("url").asText()).isEqualTo(TriageQuestionnaire.URL);
+        assertThat(questionnaire.get("item").findValuesAsText("linkId"))
+                .containsExactlyElementsOf(FactField.ALL.stream().map(FactField::fieldName).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vignettes")
+    void vignette_givesTheSameFindingsAsTheJavaApi(Fixtures.Vignette vignette) {
+        Map<String, Object> facts = new LinkedHashMap<>(vignette.facts());
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+
+        HttpResponse<String> response = client.call(Hooks.callWithAnswers(facts));
+
+        List<JsonNode> cards = findingCards(response, expected);
+        for (int i = 0; i < cards.size(); i++) {
+            Finding finding = expected.findings().get(i);
+            JsonNode card = cards.get(i);
+            assertThat(card.get("indicator").asText()).isEqualTo(indicator(finding.urgency()));
+            assertThat(card.get("summary").asText()).startsWith(finding.urgency() == null ? "Note" : finding.urgency().name())
+                    .hasSizeLessThan(140);
+            for (String field : finding.inputsUsed().keySet()) {
+                assertThat(card.get("detail").asText()).contains("`" + field + "`");
+            }
+            assertThat(card.at("/source/label").asText()).isNotBlank();
+            assertThat(card.at("/source/url").asText()).startsWith("https://");
+        }
+        assertThat(cards.get(0).get("summary").asText()).startsWith(vignette.expected().highestUrgency().name());
+    }
+
+    @Test
+    void questionsCard_listsTheQuestionsStillToAsk() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        facts.put("saddleAnaesthesia", "UNKNOWN");
+        facts.remove("urinaryRetention");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+
+        JsonNode response = Hooks.parse(client.call(Hooks.callWithAnswers(facts)).body());
+
+        JsonNode questions = last(response);
+        assertThat(questions.at("/source/topic/code").asText()).isEqualTo(Cards.QUESTIONS_TOPIC);
+        assertThat(questions.get("indicator").asText()).isEqualTo("info");
+        assertThat(expected.questionsToAsk()).extracting(q -> q.field()).contains("saddleAnaesthesia", "urinaryRetention");
+        expected.questionsToAsk().forEach(q -> assertThat(questions.get("detail").asText()).contains("`" + q.field() + "`"));
+        assertThat(questions.get("detail").asText()).contains("`conditions`", "`medications`");
+    }
+
+    @Test
+    void fhirRecords_fillWhatTheAnswersLeaveOpen_andTheCardsSayWhere() {
+        Map<String, Object> answers = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        answers.keySet().removeAll(List.of("ageYears", "historyOfCancer", "corticosteroidProlonged", "temperatureC",
+                "immunosuppression"));
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("patient", Hooks.patient("1960-06-01"));
+        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
+        prefetch.set("conditions", Hooks.bundle(Hooks.condition("c1", "http://snomed.info/sct", "254837009")));
+        prefetch.set("bodyTemperature", Hooks.temperature("t1", 38.3, "Cel", Fixtures.AS_OF.minusSeconds(3600)));
+        prefetch.set("medications", Hooks.bundle(Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06")));
+        Map<String, Object> merged = new LinkedHashMap<>(answers);
+        merged.put("ageYears", 66);
+        merged.put("historyOfCancer", "YES");
+        merged.put("temperatureC", 38.3);
+        merged.put("corticosteroidProlonged", "YES");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(merged));
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        List<JsonNode> cards = findingCards(response, expected);
+        assertThat(cards).extracting(c -> c.get("detail").asText())
+                .anySatisfy(detail -> assertThat(detail).contains("`historyOfCancer` = YES (from Condition/c1 (SNOMED 254837009))"))
+                .anySatisfy(detail -> assertThat(detail).contains("`temperatureC` = 38.3 (from Observation/t1)"));
+    }
+
+    @Test
+    void firstCard_offersToRecordTheTriageAsARiskAssessment() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+
+        List<JsonNode> cards = findingCards(client.call(Hooks.callWithAnswers(facts)), expected);
+
+        JsonNode first = cards.get(0);
+        assertThat(first.get("selectionBehavior").asText()).isEqualTo("at-most-one");
+        JsonNode action = first.at("/suggestions/0/actions/0");
+        assertThat(action.get("type").asText()).isEqualTo("create");
+        RiskAssessment record = (RiskAssessment) FhirContext.forR4Cached().newJsonParser()
+                .setParserErrorHandler(new StrictErrorHandler()).parseResource(action.get("resource").toString());
+        assertThat(record.getSubject().getReference()).isEqualTo("Patient/" + Hooks.PATIENT_ID);
+        assertThat(record.getBasis()).extracting(Reference::getReference).containsExactly("QuestionnaireResponse/qr-1");
+        assertThat(record.getPrediction()).extracting(p -> p.getOutcome().getCodingFirstRep().getCode())
+                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+        assertThat(record.getPrediction()).extracting(p -> p.getQualitativeRisk().getCodingFirstRep().getCode())
+                .containsExactlyElementsOf(expected.findings().stream()
+                        .map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+        assertThat(cards.subList(1, cards.size())).allSatisfy(card -> assertThat(card.has("suggestions")).isFalse());
+    }
+
+    @Test
+    void noAnswersOnRecord_saysTheTriageDidNotRun() {
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.putNull("questionnaireResponse");
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode cards = Hooks.parse(response.body()).get("cards");
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).at("/source/topic/code").asText()).isEqualTo(Cards.NOT_ASSESSED_TOPIC);
+        assertThat(cards.get(0).get("summary").asText()).contains("not run");
+    }
+
+    @Test
+    void answersNotSent_isPreconditionFailed() {
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("patient", Hooks.patient("1980-01-01"));
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        assertThat(response.statusCode()).isEqualTo(412);
+        JsonNode error = Hooks.parse(response.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("DATA_UNAVAILABLE");
+        assertThat(error.at("/problems/0/field").asText()).isEqualTo("prefetch.questionnaireResponse");
+    }
+
+    /** The finding cards of a 200 response, checked to be the expected findings in the same order. */
+    private static List<JsonNode> findingCards(HttpResponse<String> response, Assessment expected) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> cards = Hooks.findingCards(Hooks.parse(response.body()));
+        assertThat(cards).extracting(c -> c.at("/source/topic/code").asText())
+                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+        return cards;
+    }
+
+    /** The CDS Hooks indicator each urgency must carry. */
+    private static String indicator(Urgency urgency) {
+        if (urgency == Urgency.EMERGENCY || urgency == Urgency.URGENT) {
+            return "critical";
+        }
+        return urgency == Urgency.SOON ? "warning" : "info";
+    }
+
+    private static JsonNode last(JsonNode response) {
+        JsonNode cards = response.get("cards");
+        return cards.get(cards.size() - 1);
+    }
+}

@@ -1,0 +1,90 @@
+package org.nightpain.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The documentation shows what the service really does: the Questionnaire file is the generated one,
+ * the example response in {@code docs/cds-hooks.md} is what the example request gets, and every code of
+ * the code lists is in the documented table. Run with {@code -Dnightpain.writeDocs=true} to rewrite the
+ * generated parts after a change.
+ */
+@ExtendWith(SharedServer.class)
+class DocsTest {
+    static final Path GUIDE = Path.of("docs", "cds-hooks.md");
+    static final Path QUESTIONNAIRE = Path.of("docs", "nightpain-triage-questionnaire.json");
+    private static final boolean WRITE = Boolean.getBoolean("nightpain.writeDocs");
+    private static final String REGENERATE = "regenerate with: mvn -Dtest=DocsTest -Dnightpain.writeDocs=true test";
+
+    @Test
+    void questionnaireFile_isTheGeneratedQuestionnaire() throws IOException {
+        String generated = SharedServer.client().get("questionnaire").body() + "\n";
+        if (WRITE) {
+            Files.writeString(QUESTIONNAIRE, generated, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(QUESTIONNAIRE, StandardCharsets.UTF_8)).as(REGENERATE).isEqualTo(generated);
+    }
+
+    @Test
+    void exampleResponse_isWhatTheExampleRequestGets() throws IOException {
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        Matcher request = block("example-request").matcher(guide);
+        Matcher response = block("example-response").matcher(guide);
+        assertThat(request.find()).as("the guide has an example request").isTrue();
+        assertThat(response.find()).as("the guide has an example response").isTrue();
+
+        HttpResponse<String> real = SharedServer.client().post("cds-services/nightpain-triage", request.group(2));
+
+        assertThat(real.statusCode()).as(real.body()).isEqualTo(200);
+        if (WRITE) {
+            Files.writeString(GUIDE, guide.substring(0, response.start(2)) + real.body() + "\n"
+                    + guide.substring(response.end(2)), StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(withoutUuids(Hooks.parse(response.group(2)))).as(REGENERATE)
+                .isEqualTo(withoutUuids(Hooks.parse(real.body())));
+    }
+
+    @Test
+    void discoveryInTheGuide_isWhatTheServiceAnswers() throws IOException {
+        Matcher discovery = block("discovery").matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
+        assertThat(discovery.find()).as("the guide shows the discovery response").isTrue();
+
+        assertThat(Hooks.parse(discovery.group(2))).isEqualTo(Hooks.parse(SharedServer.client().get("cds-services").body()));
+    }
+
+    @Test
+    void everyCodeOfTheCodeLists_isInTheGuide() throws IOException {
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        for (CodeLists.Entry entry : CodeLists.load().entries()) {
+            assertThat(guide).as("code list row for %s", entry.fact().fieldName())
+                    .contains("| " + entry.fact().fieldName() + " | " + entry.system() + " | " + entry.match().name().toLowerCase()
+                            + " | `" + entry.code() + "` |");
+        }
+    }
+
+    /** The fenced JSON block after an HTML comment marker; group 2 is its content. */
+    private static Pattern block(String marker) {
+        return Pattern.compile("(<!-- " + marker + " -->\\s*```json\\n)(.*?)\\n```", Pattern.DOTALL);
+    }
+
+    /** The tree without its {@code uuid} fields, which are new on every call. */
+    private static JsonNode withoutUuids(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("uuid");
+        }
+        node.forEach(DocsTest::withoutUuids);
+        return node;
+    }
+}

@@ -1,0 +1,188 @@
+package org.nightpain.cds.hooks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.nightpain.cds.internal.FactField;
+
+/** For tests: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
+final class Hooks {
+    static final String PATIENT_ID = "pat-1";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Hooks() {
+    }
+
+    /** A QuestionnaireResponse that answers each non-null fact: yes/no as valueBoolean, UNKNOWN as a coding. */
+    static ObjectNode questionnaireResponse(Map<String, Object> facts) {
+        ObjectNode response = resource("QuestionnaireResponse", "qr-1");
+        response.put("questionnaire", TriageQuestionnaire.URL);
+        response.put("status", "completed");
+        response.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        response.put("authored", "2026-11-25T07:30:00Z");
+        ArrayNode items = response.putArray("item");
+        facts.forEach((name, value) -> {
+            if (value != null) {
+                answer(items.addObject().put("linkId", name), FactField.byName(name), value);
+            }
+        });
+        return response;
+    }
+
+    private static void answer(ObjectNode item, FactField field, Object value) {
+        ObjectNode answer = item.putArray("answer").addObject();
+        switch (field.kind()) {
+            case TRI_STATE -> {
+                if ("UNKNOWN".equals(value)) {
+                    answer.putObject("valueCoding").put("code", "UNKNOWN");
+                } else {
+                    answer.put("valueBoolean", "YES".equals(value));
+                }
+            }
+            case ENUMERATED -> answer.putObject("valueCoding")
+                    .put("system", TriageQuestionnaire.codeSystem(field.enumType())).put("code", (String) value);
+            case INTEGER -> answer.put("valueInteger", ((Number) value).intValue());
+            case DECIMAL -> answer.put("valueDecimal", ((Number) value).doubleValue());
+        }
+    }
+
+    /** A patient-view call with this prefetch. */
+    static ObjectNode call(ObjectNode prefetch) {
+        ObjectNode call = JSON.createObjectNode();
+        call.put("hookInstance", UUID.randomUUID().toString());
+        call.put("hook", "patient-view");
+        call.putObject("context").put("userId", "Practitioner/dr-1").put("patientId", PATIENT_ID);
+        call.set("prefetch", prefetch);
+        return call;
+    }
+
+    /** A call whose prefetch holds only the answers, as a searchset Bundle. */
+    static ObjectNode callWithAnswers(Map<String, Object> facts) {
+        ObjectNode prefetch = JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", bundle(questionnaireResponse(facts)));
+        return call(prefetch);
+    }
+
+    static ObjectNode bundle(ObjectNode... resources) {
+        ObjectNode bundle = JSON.createObjectNode();
+        bundle.put("resourceType", "Bundle");
+        bundle.put("type", "searchset");
+        ArrayNode entries = bundle.putArray("entry");
+        for (ObjectNode resource : resources) {
+            entries.addObject().set("resource", resource);
+        }
+        return bundle;
+    }
+
+    static ObjectNode patient(String birthDate) {
+        ObjectNode patient = resource("Patient", PATIENT_ID);
+        patient.put("birthDate", birthDate);
+        return patient;
+    }
+
+    static ObjectNode condition(String id, String system, String code) {
+        ObjectNode condition = resource("Condition", id);
+        condition.putObject("code").putArray("coding").addObject().put("system", system).put("code", code);
+        condition.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        return condition;
+    }
+
+    static ObjectNode temperature(String id, double value, String unitCode, Instant when) {
+        ObjectNode observation = resource("Observation", id);
+        observation.put("status", "final");
+        observation.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", "8310-5").put("display", "Body temperature");
+        observation.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        observation.put("effectiveDateTime", when.toString());
+        observation.putObject("valueQuantity").put("value", value).put("system", "http://unitsofmeasure.org")
+                .put("code", unitCode);
+        return observation;
+    }
+
+    static ObjectNode medicationStatement(String id, String system, String code) {
+        ObjectNode statement = resource("MedicationStatement", id);
+        statement.put("status", "active");
+        statement.putObject("medicationCodeableConcept").putArray("coding").addObject()
+                .put("system", system).put("code", code);
+        statement.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        return statement;
+    }
+
+    private static ObjectNode resource(String type, String id) {
+        ObjectNode resource = JSON.createObjectNode();
+        resource.put("resourceType", type);
+        resource.put("id", id);
+        return resource;
+    }
+
+    /** The cards of a response that stand for findings (not the questions card), in order. */
+    static List<JsonNode> findingCards(JsonNode response) {
+        List<JsonNode> cards = new ArrayList<>();
+        for (JsonNode card : response.get("cards")) {
+            if (!Cards.QUESTIONS_TOPIC.equals(card.at("/source/topic/code").asText())) {
+                cards.add(card);
+            }
+        }
+        return cards;
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small HTTP client for one running server. */
+    static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI base;
+
+        Client(URI base) {
+            this.base = base;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        }
+
+        HttpResponse<String> post(String path, String body) {
+            return post(path, body, "application/json");
+        }
+
+        HttpResponse<String> post(String path, String body, String contentType) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> call(JsonNode request) {
+            return post("cds-services/nightpain-triage", request.toString());
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

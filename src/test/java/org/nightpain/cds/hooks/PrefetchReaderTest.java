@@ -1,0 +1,234 @@
+package org.nightpain.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.TriState;
+
+/**
+ * FHIR records mapped to facts: the age from the birth date, history facts from coded Conditions and
+ * MedicationStatements, the temperature from a recent Observation. A record can only ever add a YES;
+ * no record, or an unlisted code, leaves the answer as it was.
+ */
+class PrefetchReaderTest {
+    private static final String SNOMED = "http://snomed.info/sct";
+    private static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    private static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    private static final String ATC = "http://www.whocc.no/atc";
+
+    private static PrefetchReader reader;
+
+    @BeforeAll
+    static void load() {
+        reader = FhirSupport.load().reader();
+    }
+
+    /** Answers with the history questions left unanswered, so that only records can fill them. */
+    private static Map<String, Object> answers() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        for (String history : new String[] {"historyOfCancer", "osteoporosis", "ibd", "psoriasis", "uveitis",
+                "immunosuppression", "corticosteroidProlonged", "ageYears", "temperatureC"}) {
+            facts.remove(history);
+        }
+        return facts;
+    }
+
+    private static FhirFacts read(Map<String, Object> answers, String key, ObjectNode records) {
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
+        if (key != null) {
+            prefetch.set(key, records);
+        }
+        return reader.read(Hooks.PATIENT_ID, prefetch, Fixtures.AS_OF);
+    }
+
+    private static PatientFacts facts(String key, ObjectNode records) {
+        return read(answers(), key, records).facts();
+    }
+
+    @Test
+    void birthDate_givesTheAgeOnTheDayOfTheRequest() {
+        // AS_OF is 2026-11-25: born 1960-11-25 is 66 that day, born 1960-11-26 still 65.
+        assertThat(facts("patient", Hooks.patient("1960-11-25")).ageYears()).isEqualTo(66);
+        assertThat(facts("patient", Hooks.patient("1960-11-26")).ageYears()).isEqualTo(65);
+    }
+
+    @Test
+    void birthDateTooCoarse_leavesTheAgeUnknownAndSaysSo() {
+        FhirFacts input = read(answers(), "patient", Hooks.patient("1960"));
+
+        assertThat(input.facts().ageYears()).isNull();
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("too coarse"));
+        assertThat(facts("patient", Hooks.patient("1960-03")).ageYears()).isEqualTo(66);
+    }
+
+    @Test
+    void answeredAge_winsOverTheBirthDate() {
+        Map<String, Object> answers = answers();
+        answers.put("ageYears", 45);
+
+        assertThat(read(answers, "patient", Hooks.patient("1960-01-01")).facts().ageYears()).isEqualTo(45);
+    }
+
+    @Test
+    void conditionCodes_setHistoryFacts() {
+        PatientFacts facts = facts("conditions", Hooks.bundle(
+                Hooks.condition("c1", SNOMED, "363346000"),
+                Hooks.condition("c2", ICD10, "M81.0"),
+                Hooks.condition("c3", ICD10_CM, "K50.90"),
+                Hooks.condition("c4", SNOMED, "9014002"),
+                Hooks.condition("c5", ICD10, "H20.0"),
+                Hooks.condition("c6", ICD10, "B20")));
+
+        assertThat(facts.historyOfCancer()).isEqualTo(TriState.YES);
+        assertThat(facts.osteoporosis()).isEqualTo(TriState.YES);
+        assertThat(facts.ibd()).isEqualTo(TriState.YES);
+        assertThat(facts.psoriasis()).isEqualTo(TriState.YES);
+        assertThat(facts.uveitis()).isEqualTo(TriState.YES);
+        assertThat(facts.immunosuppression()).isEqualTo(TriState.YES);
+    }
+
+    @Test
+    void noRecordOrAnUnlistedCode_neverBecomesNo() {
+        PatientFacts none = facts("conditions", Hooks.bundle());
+        PatientFacts unlisted = facts("conditions", Hooks.bundle(Hooks.condition("c1", SNOMED, "38341003")));
+        PatientFacts skinCancer = facts("conditions", Hooks.bundle(Hooks.condition("c1", ICD10, "C44.9")));
+
+        for (PatientFacts facts : new PatientFacts[] {none, unlisted, skinCancer}) {
+            assertThat(facts.historyOfCancer()).isEqualTo(TriState.UNKNOWN);
+            assertThat(facts.osteoporosis()).isEqualTo(TriState.UNKNOWN);
+            assertThat(facts.immunosuppression()).isEqualTo(TriState.UNKNOWN);
+        }
+    }
+
+    @Test
+    void refutedOrErroneousCondition_isNotUsed() {
+        ObjectNode refuted = Hooks.condition("c1", SNOMED, "363346000");
+        refuted.putObject("verificationStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-ver-status").put("code", "refuted");
+
+        assertThat(facts("conditions", refuted).historyOfCancer()).isEqualTo(TriState.UNKNOWN);
+    }
+
+    @Test
+    void answeredNoButRecordedYes_readsYesAndSaysSo() {
+        Map<String, Object> answers = answers();
+        answers.put("historyOfCancer", "NO");
+
+        FhirFacts input = read(answers, "conditions", Hooks.bundle(Hooks.condition("c9", ICD10, "C50.9")));
+
+        assertThat(input.facts().historyOfCancer()).isEqualTo(TriState.YES);
+        assertThat(input.sources()).containsEntry("historyOfCancer", "Condition/c9 (ICD-10 C50.9)");
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("historyOfCancer", "safer"));
+    }
+
+    @Test
+    void corticosteroidAndImmunosuppressantStatements_setTheirFacts() {
+        ObjectNode steroid = Hooks.medicationStatement("m1", ATC, "H02AB06");
+        ObjectNode biologic = Hooks.medicationStatement("m2", ATC, "L04AB02");
+        PatientFacts facts = facts("medications", Hooks.bundle(steroid, biologic));
+
+        assertThat(facts.corticosteroidProlonged()).isEqualTo(TriState.YES);
+        assertThat(facts.immunosuppression()).isEqualTo(TriState.YES);
+    }
+
+    @Test
+    void containedMedication_isRead_andNotTaken_isNot() {
+        ObjectNode statement = Hooks.medicationStatement("m1", ATC, "N02BE01");
+        statement.remove("medicationCodeableConcept");
+        statement.putObject("medicationReference").put("reference", "#pred");
+        ObjectNode medication = statement.putArray("contained").addObject();
+        medication.put("resourceType", "Medication").put("id", "pred");
+        medication.putObject("code").putArray("coding").addObject()
+                .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "8640");
+        ObjectNode notTaken = Hooks.medicationStatement("m2", ATC, "L04AB02").put("status", "not-taken");
+
+        PatientFacts facts = facts("medications", Hooks.bundle(statement, notTaken));
+
+        assertThat(facts.corticosteroidProlonged()).isEqualTo(TriState.YES);
+        assertThat(facts.immunosuppression()).isEqualTo(TriState.UNKNOWN);
+    }
+
+    @Test
+    void recentTemperature_isRead_inCelsiusOrFahrenheit() {
+        assertThat(facts("bodyTemperature", Hooks.temperature("o1", 38.4, "Cel",
+                Fixtures.AS_OF.minus(Duration.ofHours(2)))).temperatureC()).isEqualTo(38.4);
+        assertThat(facts("bodyTemperature", Hooks.temperature("o1", 101.3, "[degF]",
+                Fixtures.AS_OF.minus(Duration.ofHours(2)))).temperatureC()).isEqualTo(38.5);
+    }
+
+    @Test
+    void highestRecentTemperature_wins_andOldOnesAreNotUsed() {
+        FhirFacts input = read(answers(), "bodyTemperature", Hooks.bundle(
+                Hooks.temperature("old", 39.5, "Cel", Fixtures.AS_OF.minus(Duration.ofHours(30))),
+                Hooks.temperature("a", 37.2, "Cel", Fixtures.AS_OF.minus(Duration.ofHours(1))),
+                Hooks.temperature("b", 38.1, "Cel", Fixtures.AS_OF.minus(Duration.ofHours(5)))));
+
+        assertThat(input.facts().temperatureC()).isEqualTo(38.1);
+        assertThat(input.sources()).containsEntry("temperatureC", "Observation/b");
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("Observation/old", "24 hours"));
+    }
+
+    @Test
+    void onlyOldTemperatures_leaveTheTemperatureUnknown() {
+        assertThat(facts("bodyTemperature", Hooks.temperature("old", 36.6, "Cel",
+                Fixtures.AS_OF.minus(Duration.ofDays(3)))).temperatureC()).isNull();
+    }
+
+    @Test
+    void answeredTemperatureAndRecord_theHigherWins() {
+        Map<String, Object> answers = answers();
+        answers.put("temperatureC", 37.0);
+        ObjectNode recent = Hooks.temperature("o1", 38.2, "Cel", Fixtures.AS_OF.minus(Duration.ofHours(1)));
+
+        assertThat(read(answers, "bodyTemperature", recent).facts().temperatureC()).isEqualTo(38.2);
+        answers.put("temperatureC", 38.9);
+        assertThat(read(answers, "bodyTemperature", recent).facts().temperatureC()).isEqualTo(38.9);
+    }
+
+    @Test
+    void recordedValueOutOfRange_namesTheFieldAndTheRecord() {
+        ObjectNode fahrenheitAsCelsius = Hooks.temperature("o7", 100.4, "Cel", Fixtures.AS_OF.minus(Duration.ofHours(1)));
+
+        assertThatThrownBy(() -> facts("bodyTemperature", fahrenheitAsCelsius))
+                .isInstanceOfSatisfying(HookException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo("temperatureC");
+                        assertThat(p.message()).contains("Observation/o7");
+                    });
+                });
+    }
+
+    @Test
+    void keysNotSent_areListed() {
+        FhirFacts input = read(answers(), "patient", Hooks.patient("1970-05-05"));
+
+        assertThat(input.notSent()).containsExactly("conditions", "bodyTemperature", "medications");
+    }
+
+    @Test
+    void latestOfSeveralResponses_isUsed() {
+        Map<String, Object> older = answers();
+        older.put("urinaryRetention", "YES");
+        ObjectNode first = Hooks.questionnaireResponse(older).put("id", "old").put("authored", "2026-10-01T08:00:00Z");
+        Map<String, Object> newer = answers();
+        newer.put("urinaryRetention", "NO");
+        ObjectNode latest = Hooks.questionnaireResponse(newer).put("id", "new").put("authored", "2026-11-24T08:00:00Z");
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", Hooks.bundle(first, latest));
+
+        FhirFacts input = reader.read(Hooks.PATIENT_ID, prefetch, Fixtures.AS_OF);
+
+        assertThat(input.facts().urinaryRetention()).isEqualTo(TriState.NO);
+        assertThat(input.sources()).containsEntry("urinaryRetention", "QuestionnaireResponse/new");
+    }
+}

@@ -1,0 +1,61 @@
+package org.nightpain.cds.hooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nightpain.cds.Fixtures;
+
+/** Starting and stopping: the port is released on close, a taken port is a clear error (SIGTERM: ServeCommandIT). */
+class ServerLifecycleTest {
+    private static FhirSupport fhir;
+
+    @BeforeAll
+    static void load() {
+        fhir = FhirSupport.load();
+    }
+
+    private static CdsHooksServer start(int port) throws IOException {
+        return CdsHooksServer.start("127.0.0.1", port, Fixtures.ASSESSOR, Clock.systemUTC(), CompletableFuture.completedFuture(fhir));
+    }
+
+    @Test
+    void close_releasesThePort_andMayBeRepeated() throws IOException {
+        CdsHooksServer server = start(0);
+        int port = server.port();
+        assertThat(new Hooks.Client(server.baseUri()).get("cds-services").statusCode()).isEqualTo(200);
+
+        server.close();
+        server.close();
+
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void takenPort_isAnErrorNamingTheAddress() throws IOException {
+        try (CdsHooksServer first = start(0)) {
+            assertThatThrownBy(() -> start(first.port()))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("127.0.0.1:" + first.port());
+        }
+    }
+}
