@@ -42,12 +42,12 @@ import org.nightpain.cds.internal.RuleEngine;
 
 /**
  * The safety invariants of clinical-knowledge §6.3 to §6.11, each a property over valid patients from
- * {@link Patients} (1,000 tries each). Monotonicity (§6.1) is in {@link MonotonicityProperties}, cauda
+ * {@link Patients} (1,000 tries each). Monotonicity (§6.1) is in {@link MonotonicityTest}, cauda
  * equina completeness (§6.2) in {@link CaudaEquinaCompletenessTest}, order independence and determinism
  * (§6.12) in {@link DeterminismTest}, and the threshold pairs (§6.13) in the case corpus of
  * {@link CaseCorpusTest}.
  */
-class SafetyInvariantProperties {
+class SafetyInvariantsTest {
     private static final Set<Referral> SPINAL_OR_ONCOLOGY_TEAMS =
             EnumSet.of(Referral.NEUROSURGERY, Referral.ORTHOPEDICS_SPINE, Referral.ONCOLOGY);
 
