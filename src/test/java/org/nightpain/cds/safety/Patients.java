@@ -37,6 +37,7 @@ import static org.nightpain.cds.internal.FactField.WEIGHT_LOSS_PERIOD_MONTHS;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -239,6 +240,17 @@ public final class Patients {
             }
         }
         return values;
+    }
+
+    /** The answers that are known, by field name, for test reports (the facts' own text withholds them). */
+    static Map<String, Object> describe(PatientFacts facts) {
+        Map<String, Object> known = new LinkedHashMap<>();
+        for (FactField field : FactField.ALL) {
+            if (!field.isUnknown(facts)) {
+                known.put(field.fieldName(), field.read(facts));
+            }
+        }
+        return known;
     }
 
     /** These facts with some fields replaced (a null value makes a number absent and an answer UNKNOWN). */

@@ -47,7 +47,7 @@ record RedFlagAnswer(String name, FactField field, List<Object> before, List<Obj
     record Pair(String change, PatientFacts before, PatientFacts after) {
         @Override
         public String toString() {
-            return change + "\n  before: " + before + "\n  after:  " + after;
+            return change + "\n  before: " + Patients.describe(before) + "\n  after:  " + Patients.describe(after);
         }
     }
 
