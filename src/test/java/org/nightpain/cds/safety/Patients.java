@@ -45,6 +45,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.MotorWeakness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
@@ -63,6 +64,9 @@ import org.nightpain.cds.internal.FactField;
  * reached. The same profile shapes the three red-flag enums, whose benign value is NONE, and every
  * yes/no answer that can lead to a finding above self-care. The answers that cannot (sleep, triggers,
  * the single inflammatory items) are YES a quarter of the time they are known.
+ *
+ * <p>A third of the patients are instead the §5 baseline with up to four answers changed (see
+ * {@link #nearBaseline()}).
  *
  * <p>Values are drawn field by field and then made consistent with the validation rules of §4.2 and
  * §8.4 (age at onset at most the age, duration at most (age + 1) x 52 weeks, psychosocial score at most
@@ -92,13 +96,43 @@ public final class Patients {
     private Patients() {
     }
 
-    /** Valid patients over the whole fact model. */
+    /** Valid patients over the whole fact model: two in three drawn by profile, one in three near the baseline. */
     public static Arbitrary<PatientFacts> valid() {
         // The edge cases of 74 combined fields would be corners such as "every number at its minimum";
         // the boundaries that matter clinically are drawn on purpose instead (see number()).
-        return Combinators.combine(Arbitraries.of(YES_RATES), Arbitraries.of(UNKNOWN_RATES))
-                .flatAs(Patients::withProfile)
-                .withoutEdgeCases();
+        Arbitrary<PatientFacts> byProfile = Combinators.combine(Arbitraries.of(YES_RATES), Arbitraries.of(UNKNOWN_RATES))
+                .flatAs(Patients::withProfile);
+        return Arbitraries.frequencyOf(Tuple.of(2, byProfile), Tuple.of(1, nearBaseline())).withoutEdgeCases();
+    }
+
+    /** The §5 baseline patient, read once. */
+    private static final class Baseline {
+        static final PatientFacts FACTS = Fixtures.baseline().build();
+    }
+
+    /** One field set to one value (null: UNKNOWN or absent). */
+    private record Change(FactField field, Object value) {
+    }
+
+    /**
+     * The §5 baseline patient (every red-flag question answered NO) with up to four answers changed:
+     * sparse patients, in whom a single answer decides the result. Random patients over 74 fields
+     * rarely leave all but one or two features out.
+     */
+    static Arbitrary<PatientFacts> nearBaseline() {
+        Arbitrary<Change> change = Arbitraries.of(FactField.ALL)
+                .flatMap(field -> valueOf(field, 33, 20).map(value -> new Change(field, value)));
+        return change.list().ofMaxSize(4).map(changes -> {
+            Map<FactField, Object> facts = valuesOf(Baseline.FACTS);
+            for (Change c : changes) {
+                if (c.value() == null) {
+                    facts.remove(c.field());
+                } else {
+                    facts.put(c.field(), c.value());
+                }
+            }
+            return build(makeValid(facts));
+        });
     }
 
     /** Valid patients whose yes/no answers are YES about {@code yesRate} percent of the time. */
@@ -143,38 +177,58 @@ public final class Patients {
     }
 
     /**
+     * The values worth trying on both sides of each threshold of §3.10 (and the ends of each range), by
+     * number field.
+     */
+    private static final Map<FactField, List<Object>> BOUNDARIES = Map.ofEntries(
+            Map.entry(AGE_YEARS, List.of(0, 15, 16, 35, 39, 40, 44, 45, 49, 50, 59, 60, 70, 71, 120)),
+            Map.entry(AGE_AT_ONSET_YEARS, List.of(0, 15, 16, 34, 35, 39, 40, 44, 45)),
+            Map.entry(PAIN_SEVERITY_NRS, List.of(0, 10)),
+            Map.entry(MORNING_STIFFNESS_MINUTES, List.of(0, 1, 30, 31, 1440)),
+            Map.entry(START_BACK_TOTAL, List.of(0, 3, 4, 9)),
+            Map.entry(START_BACK_PSYCHOSOCIAL, List.of(0, 3, 4, 5)),
+            Map.entry(SYMPTOM_DURATION_WEEKS, List.of(0.0, 0.1, 3.9, 4.0, 5.9, 6.0, 12.0, 12.1, 12.9, 13.0, 52.0, 1040.0)),
+            Map.entry(TEMPERATURE_C, List.of(30.0, 36.6, 37.9, 37.99, 38.0, 38.3, 45.0)),
+            Map.entry(WEIGHT_LOSS_KG, List.of(0.0, 4.4, 4.49, 4.5, 100.0)),
+            Map.entry(WEIGHT_LOSS_PERCENT, List.of(0.0, 4.9, 4.99, 5.0, 60.0)),
+            Map.entry(WEIGHT_LOSS_PERIOD_MONTHS, List.of(0.0, 12.0, 12.1, 60.0)));
+
+    /** The boundary values of a number field (see {@link #BOUNDARIES}). */
+    static List<Object> boundaries(FactField field) {
+        return BOUNDARIES.get(field);
+    }
+
+    /**
      * The values of a number field when it is given: boundary values (two parts in six), the whole
      * valid range (one part) and a typical range (three parts).
      */
     static Arbitrary<Object> number(FactField field) {
         return switch (field) {
-            case AGE_YEARS -> integers(field, List.of(0, 15, 16, 35, 39, 40, 44, 45, 49, 50, 59, 60, 70, 71, 120), 18, 90);
-            case AGE_AT_ONSET_YEARS -> integers(field, List.of(0, 15, 16, 34, 35, 39, 40, 44, 45), 15, 60);
-            case PAIN_SEVERITY_NRS -> integers(field, List.of(0, 10), 0, 10);
-            case MORNING_STIFFNESS_MINUTES -> integers(field, List.of(0, 1, 30, 31, 1440), 0, 120);
-            case START_BACK_TOTAL -> integers(field, List.of(0, 3, 4, 9), 0, 3);
-            case START_BACK_PSYCHOSOCIAL -> integers(field, List.of(0, 3, 4, 5), 0, 5);
-            case SYMPTOM_DURATION_WEEKS -> decimals(field,
-                    List.of(0.0, 0.1, 3.9, 4.0, 5.9, 6.0, 12.0, 12.1, 12.9, 13.0, 52.0, 1040.0), 0.0, 20.0);
+            case AGE_YEARS -> integers(field, 18, 90);
+            case AGE_AT_ONSET_YEARS -> integers(field, 15, 60);
+            case PAIN_SEVERITY_NRS -> integers(field, 0, 10);
+            case MORNING_STIFFNESS_MINUTES -> integers(field, 0, 120);
+            case START_BACK_TOTAL -> integers(field, 0, 3);
+            case START_BACK_PSYCHOSOCIAL -> integers(field, 0, 5);
+            case SYMPTOM_DURATION_WEEKS -> decimals(field, 0.0, 20.0);
             // Typical temperatures are afebrile, so that fever does not crowd out the benign results.
-            case TEMPERATURE_C -> decimals(field, List.of(30.0, 36.6, 37.9, 37.99, 38.0, 38.3, 45.0), 35.5, 37.8);
-            case WEIGHT_LOSS_KG -> decimals(field, List.of(0.0, 4.4, 4.49, 4.5, 100.0), 0.0, 10.0);
-            case WEIGHT_LOSS_PERCENT -> decimals(field, List.of(0.0, 4.9, 4.99, 5.0, 60.0), 0.0, 10.0);
-            case WEIGHT_LOSS_PERIOD_MONTHS -> decimals(field, List.of(0.0, 12.0, 12.1, 60.0), 0.0, 24.0);
+            case TEMPERATURE_C -> decimals(field, 35.5, 37.8);
+            case WEIGHT_LOSS_KG, WEIGHT_LOSS_PERCENT -> decimals(field, 0.0, 10.0);
+            case WEIGHT_LOSS_PERIOD_MONTHS -> decimals(field, 0.0, 24.0);
             default -> throw new IllegalArgumentException("not a number field: " + field);
         };
     }
 
-    private static Arbitrary<Object> integers(FactField field, List<Integer> boundaries, int typicalMin, int typicalMax) {
+    private static Arbitrary<Object> integers(FactField field, int typicalMin, int typicalMax) {
         return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(boundaries)),
+                Tuple.of(2, Arbitraries.of(BOUNDARIES.get(field))),
                 Tuple.of(1, Arbitraries.integers().between((int) field.min(), (int) field.max())),
                 Tuple.of(3, Arbitraries.integers().between(typicalMin, typicalMax)));
     }
 
-    private static Arbitrary<Object> decimals(FactField field, List<Double> boundaries, double typicalMin, double typicalMax) {
+    private static Arbitrary<Object> decimals(FactField field, double typicalMin, double typicalMax) {
         return Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.of(boundaries)),
+                Tuple.of(2, Arbitraries.of(BOUNDARIES.get(field))),
                 Tuple.of(1, Arbitraries.doubles().between(field.min(), field.max()).ofScale(2)),
                 Tuple.of(3, Arbitraries.doubles().between(typicalMin, typicalMax).ofScale(1)));
     }
