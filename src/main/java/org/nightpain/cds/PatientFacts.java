@@ -307,6 +307,16 @@ public record PatientFacts(
                 startBackPsychosocial});
     }
 
+    /**
+     * Names the type only. The values are patient data, and the usual record text would carry every one
+     * of them into any log that prints the facts; Drools, for one, prints each inserted fact at TRACE
+     * level. Read the values through the accessors.
+     */
+    @Override
+    public String toString() {
+        return "PatientFacts[values withheld]";
+    }
+
     /** Returns a builder in which every answer is UNKNOWN and every number is not given. */
     public static Builder builder() {
         return new Builder();

@@ -10,7 +10,9 @@ import org.nightpain.cds.TriState;
 
 /**
  * The checks of clinical-knowledge §4.2 and §8.4: every number in range, no impossible combination.
- * Collects every problem before it throws. Internal: not part of the API.
+ * Collects every problem before it throws. Messages name fields and limits but never a value, because
+ * the exception's message is made of them and applications log exceptions; the values are in each
+ * problem's {@code value}. Internal: not part of the API.
  */
 public final class PatientFactsValidator {
 
@@ -37,16 +39,13 @@ public final class PatientFactsValidator {
         Integer startTotal = validNumber(values, FactField.START_BACK_TOTAL, Integer.class);
         Integer startPsychosocial = validNumber(values, FactField.START_BACK_PSYCHOSOCIAL, Integer.class);
         if (age != null && ageAtOnset != null && ageAtOnset > age) {
-            problems.add(new Problem("ageAtOnsetYears", ageAtOnset,
-                    "must not be more than ageYears (" + age + ")"));
+            problems.add(new Problem("ageAtOnsetYears", ageAtOnset, "must not be more than ageYears"));
         }
         if (age != null && weeks != null && weeks > (age + 1) * 52.0) {
-            problems.add(new Problem("symptomDurationWeeks", weeks,
-                    "must not be more than (ageYears + 1) x 52 weeks (" + (age + 1) * 52 + ")"));
+            problems.add(new Problem("symptomDurationWeeks", weeks, "must not be more than (ageYears + 1) x 52 weeks"));
         }
         if (startTotal != null && startPsychosocial != null && startPsychosocial > startTotal) {
-            problems.add(new Problem("startBackPsychosocial", startPsychosocial,
-                    "must not be more than startBackTotal (" + startTotal + ")"));
+            problems.add(new Problem("startBackPsychosocial", startPsychosocial, "must not be more than startBackTotal"));
         }
         if (values[FactField.WEAKNESS_PROGRESSIVE.ordinal()] == TriState.YES
                 && values[FactField.MOTOR_WEAKNESS.ordinal()] == MotorWeakness.NONE) {

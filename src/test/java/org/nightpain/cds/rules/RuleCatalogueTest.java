@@ -65,7 +65,7 @@ class RuleCatalogueTest {
     @Test
     void everyRule_hasCompleteMetadata() {
         for (RuleDescriptor rule : RULES) {
-            assertThat(rule.id()).as(rule.name() + " @id").isNotBlank();
+            assertThat(rule.id()).as(rule.name() + " @id").matches("[A-Z]+-\\d\\d[a-z]?");
             assertThat(rule.version()).as(rule.name() + " @version").matches("\\d+\\.\\d+\\.\\d+");
             assertThat(rule.sources()).as(rule.name() + " @source").isNotEmpty();
             assertThat(rule.evidence()).as(rule.name() + " @evidence").isNotNull();

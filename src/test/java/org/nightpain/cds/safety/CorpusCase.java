@@ -1,0 +1,204 @@
+package org.nightpain.cds.safety;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Diagnostic;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.Referral;
+import org.nightpain.cds.Urgency;
+import org.nightpain.cds.internal.FactField;
+
+/**
+ * One clinical test case with its expected outcome, kept as data: the 40 vignettes of
+ * {@code vignettes.json} and the cases of {@code cases/*.json}, read the same way.
+ *
+ * <p>A case file is a JSON array of cases. Each case has an {@code id}, a {@code description}, a
+ * {@code base} ({@code "baseline"}, the §5 baseline patient, which is the default, or {@code "unknown"},
+ * a patient with nothing known), the {@code facts} that differ from it ({@code null} makes an answer
+ * UNKNOWN and a number absent), the {@code expected} outcome and the rules it covers. The semantics are
+ * those of the vignettes (clinical-knowledge §5): {@code highestUrgency} must match exactly;
+ * {@code findings}, {@code referrals} and {@code rulesCovered} must be included;
+ * {@code mustNotFindings} and {@code mustNotReferrals} must be absent from the presented result. Cases
+ * may also name {@code diagnostics} that the presented findings must include and
+ * {@code mustNotDiagnostics} that they must not. A case that only makes
+ * sense with most rules switched off (the fail-safe FB-01) lists the decision rules it keeps in
+ * {@code onlyDecisionRules}.
+ *
+ * @param id                the case id
+ * @param description       what the case is about
+ * @param source            the file it came from
+ * @param facts             the patient
+ * @param expected          the expected outcome
+ * @param onlyDecisionRules if not empty, the only decision rules left on (inference and aggregation stay on)
+ */
+record CorpusCase(String id, String description, String source, PatientFacts facts, Expected expected,
+                  List<String> onlyDecisionRules) {
+
+    /**
+     * The expected outcome.
+     *
+     * @param highestUrgency   exactly this
+     * @param findings         codes the presented findings include
+     * @param referrals        referrals the result includes
+     * @param mustNotFindings  codes absent from the presented findings
+     * @param mustNotReferrals referrals absent from the result
+     * @param diagnostics        diagnostics the presented findings include between them
+     * @param mustNotDiagnostics diagnostics none of the presented findings includes
+     * @param rulesCovered       rule ids that fire (presented or suppressed)
+     */
+    record Expected(Urgency highestUrgency, List<String> findings, List<Referral> referrals,
+                    List<String> mustNotFindings, List<Referral> mustNotReferrals, List<Diagnostic> diagnostics,
+                    List<Diagnostic> mustNotDiagnostics, List<String> rulesCovered) {
+        Expected {
+            Objects.requireNonNull(highestUrgency, "highestUrgency");
+            findings = orEmpty(findings);
+            referrals = orEmpty(referrals);
+            mustNotFindings = orEmpty(mustNotFindings);
+            mustNotReferrals = orEmpty(mustNotReferrals);
+            diagnostics = orEmpty(diagnostics);
+            mustNotDiagnostics = orEmpty(mustNotDiagnostics);
+            rulesCovered = orEmpty(rulesCovered);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : List.copyOf(list);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FOLDER = "/cases";
+
+    @Override
+    public String toString() {
+        return id + " " + description;
+    }
+
+    /** What the result gets wrong against the expected outcome; empty when it matches. */
+    List<String> violations(Assessment result) {
+        List<String> violations = new ArrayList<>();
+        Set<String> codes = Fixtures.codes(result);
+        if (result.highestUrgency() != expected.highestUrgency()) {
+            violations.add("highest urgency " + result.highestUrgency() + ", expected " + expected.highestUrgency());
+        }
+        expected.findings().stream().filter(code -> !codes.contains(code))
+                .forEach(code -> violations.add("finding " + code + " missing"));
+        expected.mustNotFindings().stream().filter(codes::contains)
+                .forEach(code -> violations.add("finding " + code + " presented"));
+        expected.referrals().stream().filter(r -> !result.referrals().contains(r))
+                .forEach(r -> violations.add("referral " + r + " missing"));
+        expected.mustNotReferrals().stream().filter(r -> result.referrals().contains(r))
+                .forEach(r -> violations.add("referral " + r + " given"));
+        Set<Diagnostic> diagnostics = result.findings().stream().flatMap(f -> f.diagnostics().stream())
+                .collect(Collectors.toSet());
+        expected.diagnostics().stream().filter(d -> !diagnostics.contains(d))
+                .forEach(d -> violations.add("diagnostic " + d + " missing"));
+        expected.mustNotDiagnostics().stream().filter(diagnostics::contains)
+                .forEach(d -> violations.add("diagnostic " + d + " given"));
+        Set<String> fired = Fixtures.firedRules(result);
+        expected.rulesCovered().stream().filter(id -> !fired.contains(id))
+                .forEach(id -> violations.add("rule " + id + " did not fire"));
+        return violations;
+    }
+
+    /** The vignettes and every case file, vignettes first. */
+    static List<CorpusCase> all() {
+        List<CorpusCase> cases = new ArrayList<>(vignettes());
+        cases.addAll(caseFiles());
+        return cases;
+    }
+
+    /** The vignettes of clinical-knowledge §5, as corpus cases. */
+    static List<CorpusCase> vignettes() {
+        return Fixtures.vignettes().stream().map(v -> new CorpusCase(v.id(), v.description(), "vignettes.json",
+                Fixtures.builderFrom(v.facts()).build(),
+                new Expected(v.expected().highestUrgency(), v.expected().findings(), v.expected().referrals(),
+                        v.expected().mustNotFindings(), v.expected().mustNotReferrals(), List.of(), List.of(),
+                        v.rulesCovered()),
+                List.of())).toList();
+    }
+
+    /** The cases of {@code cases/*.json}, file by file in name order. */
+    static List<CorpusCase> caseFiles() {
+        URL folder = CorpusCase.class.getResource(FOLDER);
+        if (folder == null) {
+            throw new IllegalStateException("no " + FOLDER + " folder on the test class path");
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            List<CorpusCase> cases = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                cases.addAll(read(file));
+            }
+            return cases;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<CorpusCase> read(Path file) throws IOException {
+        List<Map<String, Object>> raw;
+        try (InputStream in = Files.newInputStream(file)) {
+            raw = JSON.readValue(in, new TypeReference<>() { });
+        }
+        List<CorpusCase> cases = new ArrayList<>();
+        for (Map<String, Object> entry : raw) {
+            String id = (String) entry.get("id");
+            String base = (String) entry.getOrDefault("base", "baseline");
+            Map<String, Object> facts = switch (base) {
+                case "baseline" -> asJson(Fixtures.baseline().build());
+                case "unknown" -> new LinkedHashMap<>();
+                default -> throw new IllegalArgumentException(id + ": unknown base " + base);
+            };
+            castMap(entry.getOrDefault("facts", Map.of())).forEach((name, value) -> {
+                if (value == null) {
+                    facts.remove(name);
+                } else {
+                    facts.put(name, value);
+                }
+            });
+            Map<String, Object> expectedJson = new LinkedHashMap<>(castMap(entry.get("expected")));
+            expectedJson.put("rulesCovered", entry.get("rulesCovered"));
+            Expected expected = JSON.convertValue(expectedJson, Expected.class);
+            @SuppressWarnings("unchecked")
+            List<String> only = (List<String>) entry.getOrDefault("onlyDecisionRules", List.of());
+            cases.add(new CorpusCase(id, (String) entry.get("description"), file.getFileName().toString(),
+                    Fixtures.builderFrom(facts).build(), expected, List.copyOf(only)));
+        }
+        return cases;
+    }
+
+    /** Facts as a JSON-like map: enum names and numbers by field name, unknowns left out. */
+    private static Map<String, Object> asJson(PatientFacts facts) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (FactField field : FactField.ALL) {
+            Object value = field.read(facts);
+            if (value != null) {
+                json.put(field.fieldName(), value instanceof Enum<?> answer ? answer.name() : value);
+            }
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

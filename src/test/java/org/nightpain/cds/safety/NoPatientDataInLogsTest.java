@@ -1,0 +1,230 @@
+package org.nightpain.cds.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.InvalidPatientFactsException;
+import org.nightpain.cds.NightPainAssessor;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.internal.FactField;
+import org.slf4j.LoggerFactory;
+
+/**
+ * No patient data in logs: every vignette, a distinctive variant of each and a few hundred generated
+ * patients are assessed with every SLF4J logger at TRACE (Drools' and the library's alike) and
+ * java.util.logging at ALL, while standard output and error are recorded too; then no fact value of
+ * any of those patients may appear in what was captured.
+ *
+ * <p>"YES" or "40" appear in logs for many reasons, so a value counts as leaked when it appears next to
+ * its field name ({@code ageYears=40}, {@code "ageYears": 40}, {@code ageYears: 40}), when a whole
+ * {@code PatientFacts[...]} dump appears, or, for the variants, when one of their deliberately unusual
+ * decimals (a temperature of 38.73 °C, 2.0137 weeks) appears anywhere. An application that logs the
+ * refusal of invalid facts (the exception) is included: its message must not carry values either.
+ *
+ * <p>SLF4J chooses its provider once per JVM, so this test runs in a surefire execution of its own
+ * ({@code no-patient-data-in-logs}) that selects {@link CapturingLogProvider}; run elsewhere, it is
+ * skipped, and in that execution it fails if capture is not on.
+ */
+class NoPatientDataInLogsTest {
+    private static final int GENERATED = 300;
+
+    /** Facts that cannot be assessed: a temperature in °F and three impossible combinations. */
+    private static final Map<FactField, Object> INVALID = Map.of(
+            FactField.AGE_YEARS, 23, FactField.AGE_AT_ONSET_YEARS, 117, FactField.TEMPERATURE_C, 101.3,
+            FactField.SYMPTOM_DURATION_WEEKS, 1300.7, FactField.START_BACK_TOTAL, 2,
+            FactField.START_BACK_PSYCHOSOCIAL, 5);
+
+    @Test
+    void noFactValueOfAnyPatient_appearsInTheLogs() {
+        boolean capturing = LoggerFactory.getILoggerFactory() instanceof CapturingLogProvider.Factory;
+        if (Boolean.getBoolean("nightpain.logCapture.required")) {
+            assertThat(capturing).as("SLF4J provider is CapturingLogProvider (system property slf4j.provider)").isTrue();
+        }
+        assumeTrue(capturing, "runs in the no-patient-data-in-logs test execution, where every log is captured");
+
+        List<PatientFacts> patients = new ArrayList<>();
+        List<PatientFacts> variants = new ArrayList<>();
+        Fixtures.vignettes().forEach(v -> {
+            patients.add(Fixtures.builderFrom(v.facts()).build());
+            variants.add(distinctive(v.facts()));
+        });
+        Patients.valid().sampleStream().limit(GENERATED).forEach(patients::add);
+
+        Capture capture = Capture.start();
+        try {
+            LoggerFactory.getLogger("org.drools.canary").trace("canary: TRACE is captured");
+            NightPainAssessor assessor = NightPainAssessor.create();
+            for (PatientFacts patient : patients) {
+                assessor.assess(patient, Fixtures.AS_OF);
+            }
+            for (PatientFacts variant : variants) {
+                assessor.assess(variant, Fixtures.AS_OF);
+            }
+            try {
+                PatientFacts.Builder invalid = PatientFacts.builder();
+                INVALID.forEach((field, value) -> field.write(invalid, value));
+                invalid.build();
+            } catch (InvalidPatientFactsException refused) {
+                // as an application would log the refusal: its message must carry no patient data either
+                LoggerFactory.getLogger("org.example.triage").error("Could not assess the patient", refused);
+            }
+        } finally {
+            capture.stop();
+        }
+        String logged = String.join("\n", CapturingLogProvider.lines()) + "\n" + capture.text();
+
+        assertThat(logged).as("TRACE is captured").contains("canary: TRACE is captured");
+        assertThat(CapturingLogProvider.lines()).as("Drools' logging is captured")
+                .anyMatch(line -> line.matches("(?s)\\w+ org\\.(drools|kie)\\..*"));
+        assertThat(CapturingLogProvider.lines()).as("the library's own logging is captured")
+                .anyMatch(line -> line.matches("(?s)\\w+ org\\.nightpain\\..*"));
+
+        assertThat(logged).as("a dump of patient facts").doesNotContainPattern("PatientFacts\\[\\w+=");
+        Set<String> pairs = fieldValuePairsIn(logged);
+        List<String> leaks = new ArrayList<>();
+        for (PatientFacts patient : patients) {
+            leaks.addAll(fieldValuePairs(Patients.valuesOf(patient), pairs));
+        }
+        for (PatientFacts variant : variants) {
+            leaks.addAll(fieldValuePairs(Patients.valuesOf(variant), pairs));
+            leaks.addAll(distinctiveDecimals(variant, logged));
+        }
+        leaks.addAll(fieldValuePairs(INVALID, pairs));
+        assertThat(leaks).as("patient data found in the logs").isEmpty();
+    }
+
+    /**
+     * A vignette with its decimals made unusual, so that finding one of them anywhere in a log can only
+     * mean a leak: temperature 38.73 (or 36.41 below the fever threshold), duration + 0.0137 weeks,
+     * weight loss + 0.0173 kg, + 0.0191 % and + 0.0231 months.
+     */
+    private static PatientFacts distinctive(Map<String, Object> vignette) {
+        Map<String, Object> facts = new LinkedHashMap<>(vignette);
+        facts.computeIfPresent("temperatureC", (k, v) -> ((Number) v).doubleValue() >= 38.0 ? 38.73 : 36.41);
+        facts.compute("symptomDurationWeeks", (k, v) -> (v == null ? 3.0 : ((Number) v).doubleValue()) + 0.0137);
+        facts.computeIfPresent("weightLossKg", (k, v) -> ((Number) v).doubleValue() + 0.0173);
+        facts.computeIfPresent("weightLossPercent", (k, v) -> ((Number) v).doubleValue() + 0.0191);
+        facts.computeIfPresent("weightLossPeriodMonths", (k, v) -> ((Number) v).doubleValue() + 0.0231);
+        return Fixtures.builderFrom(facts).build();
+    }
+
+    /** Any fact field name followed by a value, as a log message, an error message or a toString() writes it. */
+    private static final Pattern FIELD_AND_VALUE = Pattern.compile("\\b(" + String.join("|",
+            FactField.ALL.stream().map(FactField::fieldName).toList()) + ")\\b[\"']?\\s*[=:(]?\\s*[\"']?([-\\w.]+)");
+
+    /** Every field name and the value written after it, anywhere in the log, as "field=value". */
+    private static Set<String> fieldValuePairsIn(String logged) {
+        Set<String> pairs = new HashSet<>();
+        Matcher matcher = FIELD_AND_VALUE.matcher(logged);
+        while (matcher.find()) {
+            String value = matcher.group(2);
+            pairs.add(matcher.group(1) + "=" + (value.endsWith(".") ? value.substring(0, value.length() - 1) : value));
+        }
+        return pairs;
+    }
+
+    /** The values of these facts that the log writes next to their field name. */
+    private static List<String> fieldValuePairs(Map<FactField, Object> values, Set<String> logged) {
+        List<String> leaks = new ArrayList<>();
+        values.forEach((field, value) -> {
+            String pair = field.fieldName() + "=" + value;
+            if (logged.contains(pair)) {
+                leaks.add(pair);
+            }
+        });
+        return leaks;
+    }
+
+    private static List<String> distinctiveDecimals(PatientFacts variant, String logged) {
+        List<String> leaks = new ArrayList<>();
+        for (FactField field : FactField.ALL) {
+            if (field.kind() == FactField.Kind.DECIMAL && field.read(variant) != null) {
+                String value = field.read(variant).toString();
+                if (value.length() >= 5 && logged.contains(value)) {
+                    leaks.add(field.fieldName() + " value " + value);
+                }
+            }
+        }
+        return leaks;
+    }
+
+    /** Records java.util.logging at every level, and standard output and error, while it runs. */
+    private static final class Capture {
+        private final ConcurrentLinkedQueue<String> julLines = new ConcurrentLinkedQueue<>();
+        private final ByteArrayOutputStream streams = new ByteArrayOutputStream();
+        private final PrintStream out = System.out;
+        private final PrintStream err = System.err;
+        private final java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+        private final java.util.logging.Level julLevel = julRoot.getLevel();
+        private final Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                julLines.add(record.getLevel() + " " + record.getLoggerName() + " "
+                        + new java.util.logging.SimpleFormatter().formatMessage(record)
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        static Capture start() {
+            Capture capture = new Capture();
+            capture.handler.setLevel(java.util.logging.Level.ALL);
+            capture.julRoot.addHandler(capture.handler);
+            capture.julRoot.setLevel(java.util.logging.Level.ALL);
+            System.setOut(new PrintStream(tee(capture.out, capture.streams), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(tee(capture.err, capture.streams), true, StandardCharsets.UTF_8));
+            return capture;
+        }
+
+        void stop() {
+            System.setOut(out);
+            System.setErr(err);
+            julRoot.removeHandler(handler);
+            julRoot.setLevel(julLevel);
+        }
+
+        String text() {
+            return String.join("\n", julLines) + "\n" + streams.toString(StandardCharsets.UTF_8);
+        }
+
+        private static OutputStream tee(PrintStream original, ByteArrayOutputStream copy) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) {
+                    copy.write(b);
+                    original.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    copy.write(bytes, offset, length);
+                    original.write(bytes, offset, length);
+                }
+            };
+        }
+    }
+}
