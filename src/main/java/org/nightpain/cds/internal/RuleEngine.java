@@ -38,6 +38,7 @@ public final class RuleEngine {
     /** Written by the build (kie-maven-plugin): names the generated executable-model class. */
     static final String MODEL_INDEX = "META-INF/kie/org.nightpain/nightpain-cds/drools-model";
 
+    private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final FindingFactory findingFactory;
     private final List<RuleDescriptor> rules;
@@ -52,6 +53,7 @@ public final class RuleEngine {
         this.findingFactory = new FindingFactory(byName);
         List<RuleDescriptor> decisions = rules.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION).toList();
         this.assembler = new AssessmentAssembler(knowledgeBase, QuestionRegister.build(decisions));
+        this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
@@ -125,6 +127,16 @@ public final class RuleEngine {
                 .filter(r -> r.role() == RuleDescriptor.Role.DECISION)
                 .map(RuleDescriptor::toRuleInfo)
                 .toList();
+    }
+
+    /** The loaded rule base, for benchmarks that compare ways of opening sessions on it. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The {@code findings} global every session needs, for the same benchmarks. */
+    FindingFactory findingFactory() {
+        return findingFactory;
     }
 
     private static Model loadModel() {

@@ -1,0 +1,151 @@
+package org.nightpain.cds.internal;
+
+import static org.drools.model.DSL.declarationOf;
+import static org.drools.model.DSL.execute;
+import static org.drools.model.PatternDSL.pattern;
+import static org.drools.model.PatternDSL.rule;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.drools.model.Variable;
+import org.drools.model.impl.ModelImpl;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.ObjectFilter;
+import org.kie.api.runtime.StatelessKieSession;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.bench.Patients;
+import org.nightpain.cds.bench.Population;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Where an assessment's time goes, and which way of opening Drools sessions is cheapest. It sits in the
+ * library's internal package to reach the rule base and the {@code findings} global of the engine.
+ *
+ * <ul>
+ *   <li>{@code floorEmptyRuleBase}, {@code floorTrivialRuleBase}: the same patient through a rule base
+ *       with no rule, or with one rule that matches and does nothing: what Drools costs before any of
+ *       our rules.</li>
+ *   <li>{@code rulesPooled}, {@code rulesNewSession}, {@code rulesStateless}: our rules only (findings
+ *       raised and collected, no explanation built), with a pooled session (what the engine does), a new
+ *       session per call, or one shared stateless session.</li>
+ *   <li>{@code fullAssessment}: what the engine does, explanations and questions included.</li>
+ * </ul>
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class EngineBenchmark {
+    private static final ObjectFilter RAISED = o -> o instanceof RaisedFinding;
+
+    @State(Scope.Benchmark)
+    public static class Engines {
+        RuleEngine engine;
+        FindingFactory findings;
+        KieBase rules;
+        KieSessionsPool rulesPool;
+        StatelessKieSession stateless;
+        KieCommands commands;
+        KieSessionsPool emptyPool;
+        KieSessionsPool trivialPool;
+        PatientFacts[] patients;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            int threads = Runtime.getRuntime().availableProcessors();
+            engine = RuleEngine.load();
+            findings = engine.findingFactory();
+            rules = engine.kieBase();
+            rulesPool = rules.newKieSessionsPool(threads);
+            stateless = rules.newStatelessKieSession();
+            stateless.setGlobal("findings", findings);
+            commands = KieServices.get().getCommands();
+            emptyPool = KieBaseBuilder.createKieBaseFromModel(new ModelImpl()).newKieSessionsPool(threads);
+            Variable<PatientFacts> patient = declarationOf(PatientFacts.class);
+            trivialPool = KieBaseBuilder.createKieBaseFromModel(new ModelImpl().addRule(rule("trivial").build(
+                    pattern(patient).expr("aged", facts -> facts.ageYears() != null), execute(() -> { }))))
+                    .newKieSessionsPool(threads);
+            patients = Patients.generate(Patients.SEED, 1024).toArray(PatientFacts[]::new);
+        }
+
+        PatientFacts next(Population.Cursor cursor) {
+            return patients[cursor.next()];
+        }
+    }
+
+    @Benchmark
+    public int floorEmptyRuleBase(Engines engines, Population.Cursor cursor) {
+        return insertAndFire(engines.emptyPool.newKieSession(), engines.next(cursor));
+    }
+
+    @Benchmark
+    public int floorTrivialRuleBase(Engines engines, Population.Cursor cursor) {
+        return insertAndFire(engines.trivialPool.newKieSession(), engines.next(cursor));
+    }
+
+    @Benchmark
+    public Collection<?> rulesPooled(Engines engines, Population.Cursor cursor) {
+        return raise(engines.rulesPool.newKieSession(), engines.findings, engines.next(cursor));
+    }
+
+    @Benchmark
+    public Collection<?> rulesNewSession(Engines engines, Population.Cursor cursor) {
+        return raise(engines.rules.newKieSession(), engines.findings, engines.next(cursor));
+    }
+
+    @Benchmark
+    public Object rulesStateless(Engines engines, Population.Cursor cursor) {
+        KieCommands commands = engines.commands;
+        ExecutionResults results = engines.stateless.execute(commands.newBatchExecution(List.of(
+                commands.newInsert(engines.next(cursor)),
+                commands.newFireAllRules(),
+                commands.newGetObjects(RAISED, "raised"))));
+        return results.getValue("raised");
+    }
+
+    @Benchmark
+    public Assessment fullAssessment(Engines engines, Population.Cursor cursor) {
+        return engines.engine.assess(engines.next(cursor), Population.AS_OF);
+    }
+
+    private static int insertAndFire(KieSession session, PatientFacts facts) {
+        try {
+            session.insert(facts);
+            return session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static Collection<?> raise(KieSession session, FindingFactory findings, PatientFacts facts) {
+        try {
+            session.setGlobal("findings", findings);
+            session.insert(facts);
+            session.fireAllRules();
+            // The collection is a live view of the session: copy it before the session goes back to the pool.
+            return new ArrayList<>(session.getObjects(RAISED));
+        } finally {
+            session.dispose();
+        }
+    }
+}
