@@ -14,6 +14,9 @@ import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieSession;
@@ -69,6 +72,8 @@ public class EngineBenchmark {
         KieSessionsPool emptyPool;
         KieSessionsPool trivialPool;
         PatientFacts[] patients;
+        KieSessionConfiguration unsafeConf;
+        KieSessionsPool immutablePool;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -86,6 +91,10 @@ public class EngineBenchmark {
                     pattern(patient).expr("aged", facts -> facts.ageYears() != null), execute(() -> { }))))
                     .newKieSessionsPool(threads);
             patients = Patients.generate(Patients.SEED, 1024).toArray(PatientFacts[]::new);
+            unsafeConf = KieServices.get().newKieSessionConfiguration();
+            unsafeConf.setOption(ThreadSafeOption.NO);
+            immutablePool = KieBaseBuilder.createKieBaseFromModel(RuleEngine.loadModel(), KieBaseMutabilityOption.DISABLED)
+                    .newKieSessionsPool(threads);
         }
 
         PatientFacts next(Population.Cursor cursor) {
@@ -106,6 +115,16 @@ public class EngineBenchmark {
     @Benchmark
     public Collection<?> rulesPooled(Engines engines, Population.Cursor cursor) {
         return raise(engines.rulesPool.newKieSession(), engines.findings, engines.next(cursor));
+    }
+
+    @Benchmark
+    public Collection<?> rulesPooledThreadUnsafe(Engines engines, Population.Cursor cursor) {
+        return raise(engines.rulesPool.newKieSession(engines.unsafeConf), engines.findings, engines.next(cursor));
+    }
+
+    @Benchmark
+    public Collection<?> rulesPooledImmutable(Engines engines, Population.Cursor cursor) {
+        return raise(engines.immutablePool.newKieSession(), engines.findings, engines.next(cursor));
     }
 
     @Benchmark
