@@ -6,24 +6,21 @@ import static org.drools.model.PatternDSL.pattern;
 import static org.drools.model.PatternDSL.rule;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.drools.model.Variable;
 import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.conf.KieBaseMutabilityOption;
-import org.kie.api.runtime.KieSessionConfiguration;
-import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.command.KieCommands;
-import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.StatelessKieSession;
-import org.nightpain.cds.Assessment;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.bench.Patients;
 import org.nightpain.cds.bench.Population;
@@ -61,6 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
     private static final ObjectFilter RAISED = o -> o instanceof RaisedFinding;
 
+    /** The engine and the rule bases to compare it with, each variant a function of one patient. */
     @State(Scope.Benchmark)
     public static class Engines {
         RuleEngine engine;
@@ -72,8 +70,6 @@ public class EngineBenchmark {
         KieSessionsPool emptyPool;
         KieSessionsPool trivialPool;
         PatientFacts[] patients;
-        KieSessionConfiguration unsafeConf;
-        KieSessionsPool immutablePool;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -91,80 +87,100 @@ public class EngineBenchmark {
                     pattern(patient).expr("aged", facts -> facts.ageYears() != null), execute(() -> { }))))
                     .newKieSessionsPool(threads);
             patients = Patients.generate(Patients.SEED, 1024).toArray(PatientFacts[]::new);
-            unsafeConf = KieServices.get().newKieSessionConfiguration();
-            unsafeConf.setOption(ThreadSafeOption.NO);
-            immutablePool = KieBaseBuilder.createKieBaseFromModel(RuleEngine.loadModel(), KieBaseMutabilityOption.DISABLED)
-                    .newKieSessionsPool(threads);
         }
 
         PatientFacts next(Population.Cursor cursor) {
             return patients[cursor.next()];
         }
+
+        /** Every variant by name, in the order of the class comment. */
+        Map<String, Function<PatientFacts, Object>> variants() {
+            Map<String, Function<PatientFacts, Object>> variants = new LinkedHashMap<>();
+            variants.put("floorEmptyRuleBase", this::floorEmpty);
+            variants.put("floorTrivialRuleBase", this::floorTrivial);
+            variants.put("rulesPooled", this::rulesPooled);
+            variants.put("rulesNewSession", this::rulesNewSession);
+            variants.put("rulesStateless", this::rulesStateless);
+            variants.put("fullAssessment", this::full);
+            return variants;
+        }
+
+        Object floorEmpty(PatientFacts facts) {
+            return insertAndFire(emptyPool.newKieSession(), facts);
+        }
+
+        Object floorTrivial(PatientFacts facts) {
+            return insertAndFire(trivialPool.newKieSession(), facts);
+        }
+
+        Object rulesPooled(PatientFacts facts) {
+            return raise(rulesPool.newKieSession(), facts);
+        }
+
+        Object rulesNewSession(PatientFacts facts) {
+            return raise(rules.newKieSession(), facts);
+        }
+
+        Object rulesStateless(PatientFacts facts) {
+            return stateless.execute(commands.newBatchExecution(List.of(
+                    commands.newInsert(facts),
+                    commands.newFireAllRules(),
+                    commands.newGetObjects(RAISED, "raised")))).getValue("raised");
+        }
+
+        Object full(PatientFacts facts) {
+            return engine.assess(facts, Population.AS_OF);
+        }
+
+        private static int insertAndFire(KieSession session, PatientFacts facts) {
+            try {
+                session.insert(facts);
+                return session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+        }
+
+        private List<Object> raise(KieSession session, PatientFacts facts) {
+            try {
+                session.setGlobal("findings", findings);
+                session.insert(facts);
+                session.fireAllRules();
+                // The collection is a live view of the session: copy it before the session is reset.
+                return new ArrayList<>(session.getObjects(RAISED));
+            } finally {
+                session.dispose();
+            }
+        }
     }
 
     @Benchmark
-    public int floorEmptyRuleBase(Engines engines, Population.Cursor cursor) {
-        return insertAndFire(engines.emptyPool.newKieSession(), engines.next(cursor));
+    public Object floorEmptyRuleBase(Engines engines, Population.Cursor cursor) {
+        return engines.floorEmpty(engines.next(cursor));
     }
 
     @Benchmark
-    public int floorTrivialRuleBase(Engines engines, Population.Cursor cursor) {
-        return insertAndFire(engines.trivialPool.newKieSession(), engines.next(cursor));
+    public Object floorTrivialRuleBase(Engines engines, Population.Cursor cursor) {
+        return engines.floorTrivial(engines.next(cursor));
     }
 
     @Benchmark
-    public Collection<?> rulesPooled(Engines engines, Population.Cursor cursor) {
-        return raise(engines.rulesPool.newKieSession(), engines.findings, engines.next(cursor));
+    public Object rulesPooled(Engines engines, Population.Cursor cursor) {
+        return engines.rulesPooled(engines.next(cursor));
     }
 
     @Benchmark
-    public Collection<?> rulesPooledThreadUnsafe(Engines engines, Population.Cursor cursor) {
-        return raise(engines.rulesPool.newKieSession(engines.unsafeConf), engines.findings, engines.next(cursor));
-    }
-
-    @Benchmark
-    public Collection<?> rulesPooledImmutable(Engines engines, Population.Cursor cursor) {
-        return raise(engines.immutablePool.newKieSession(), engines.findings, engines.next(cursor));
-    }
-
-    @Benchmark
-    public Collection<?> rulesNewSession(Engines engines, Population.Cursor cursor) {
-        return raise(engines.rules.newKieSession(), engines.findings, engines.next(cursor));
+    public Object rulesNewSession(Engines engines, Population.Cursor cursor) {
+        return engines.rulesNewSession(engines.next(cursor));
     }
 
     @Benchmark
     public Object rulesStateless(Engines engines, Population.Cursor cursor) {
-        KieCommands commands = engines.commands;
-        ExecutionResults results = engines.stateless.execute(commands.newBatchExecution(List.of(
-                commands.newInsert(engines.next(cursor)),
-                commands.newFireAllRules(),
-                commands.newGetObjects(RAISED, "raised"))));
-        return results.getValue("raised");
+        return engines.rulesStateless(engines.next(cursor));
     }
 
     @Benchmark
-    public Assessment fullAssessment(Engines engines, Population.Cursor cursor) {
-        return engines.engine.assess(engines.next(cursor), Population.AS_OF);
-    }
-
-    private static int insertAndFire(KieSession session, PatientFacts facts) {
-        try {
-            session.insert(facts);
-            return session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-    }
-
-    private static Collection<?> raise(KieSession session, FindingFactory findings, PatientFacts facts) {
-        try {
-            session.setGlobal("findings", findings);
-            session.insert(facts);
-            session.fireAllRules();
-            // The collection is a live view of the session: copy it before the session goes back to the pool.
-            return new ArrayList<>(session.getObjects(RAISED));
-        } finally {
-            session.dispose();
-        }
+    public Object fullAssessment(Engines engines, Population.Cursor cursor) {
+        return engines.full(engines.next(cursor));
     }
 }
