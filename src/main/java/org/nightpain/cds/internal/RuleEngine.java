@@ -139,7 +139,7 @@ public final class RuleEngine {
         return findingFactory;
     }
 
-    static Model loadModel() {
+    private static Model loadModel() {
         String className;
         try (InputStream in = RuleEngine.class.getClassLoader().getResourceAsStream(MODEL_INDEX)) {
             if (in == null) {
