@@ -16,6 +16,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -37,6 +38,9 @@ public final class RuleEngine {
 
     /** Written by the build (kie-maven-plugin): names the generated executable-model class. */
     static final String MODEL_INDEX = "META-INF/kie/org.nightpain/nightpain-cds/drools-model";
+
+    /** Selects the raised findings; a class filter lets Drools read them without visiting other facts. */
+    private static final ClassObjectFilter RAISED = new ClassObjectFilter(RaisedFinding.class);
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
@@ -103,8 +107,7 @@ public final class RuleEngine {
                 session.fireAllRules(filter);
             }
             @SuppressWarnings("unchecked")
-            Collection<RaisedFinding> raised =
-                    (Collection<RaisedFinding>) session.getObjects(o -> o instanceof RaisedFinding);
+            Collection<RaisedFinding> raised = (Collection<RaisedFinding>) session.getObjects(RAISED);
             return assembler.assemble(facts, raised, asOf);
         } finally {
             session.dispose();

@@ -13,8 +13,9 @@ import org.nightpain.cds.PatientFacts;
  * The variants of {@link EngineBenchmark} measured in CPU time and allocated bytes of the calling thread
  * instead of wall time. On a machine shared with other work, wall time counts the time this thread
  * waited for a core; CPU time does not, so it compares variants more steadily. The variants run in
- * interleaved rounds; the first rounds are warm-up. Arguments: rounds (default 12) and calls per round
- * (default 20000). Prints median, min and max over the measured rounds.
+ * interleaved rounds; the first rounds are warm-up. Arguments: rounds (default 12), calls per round
+ * (default 20000) and a regular expression that picks variants by name (default: all). Prints median,
+ * min and max over the measured rounds.
  */
 public final class CpuCost {
     private static final int WARM_UP_ROUNDS = 4;
@@ -26,6 +27,7 @@ public final class CpuCost {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String only = args.length > 2 ? args[2] : ".*";
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         EngineBenchmark.Engines engines = new EngineBenchmark.Engines();
@@ -34,6 +36,9 @@ public final class CpuCost {
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, Function<PatientFacts, Object>> variant : engines.variants().entrySet()) {
+                if (!variant.getKey().matches(only)) {
+                    continue;
+                }
                 Function<PatientFacts, Object> call = variant.getValue();
                 long cpu = threads.getCurrentThreadCpuTime();
                 long bytes = threads.getThreadAllocatedBytes(thread);

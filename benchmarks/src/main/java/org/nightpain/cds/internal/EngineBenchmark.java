@@ -17,6 +17,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.KieCommands;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.ObjectFilter;
@@ -56,7 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
-    private static final ObjectFilter RAISED = o -> o instanceof RaisedFinding;
+    private static final ObjectFilter RAISED = new ClassObjectFilter(RaisedFinding.class);
 
     /** The engine and the rule bases to compare it with, each variant a function of one patient. */
     @State(Scope.Benchmark)
