@@ -17,7 +17,9 @@
 # runs defaults to 10 (3 for ndjson). Needs the library installed and the benchmarks built:
 #   mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package
 # and, for cli and ndjson, the command-line jar (mvn -B -q package -DskipTests).
-# JVM options for every run can be given in JAVA_OPTS (for example -XX:TieredStopAtLevel=1).
+# JVM options for every run can be given in JAVA_OPTS (for example -XX:TieredStopAtLevel=1). With CDS=1,
+# the warm-up run of create and cli writes an application class-data archive (AppCDS) and the timed runs
+# read it (-XX:SharedArchiveFile), as a user of the command line can do.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -27,8 +29,11 @@ RUNS=${2:-}
 PATIENTS=${PATIENTS:-1000000}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
+CDS=${CDS:-0}
 CLI_JAR=$ROOT/target/nightpain-cds-cli.jar
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+# The benchmarks' own classes without their dependencies (a jar, not a folder: AppCDS takes only jars).
+THIN_JAR=$ROOT/benchmarks/target/nightpain-cds-benchmarks-0.1.0-SNAPSHOT.jar
 WORK=$ROOT/benchmarks/target/timings
 TIME=/usr/bin/time
 
@@ -51,7 +56,7 @@ library_classpath() {
             -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands \
             > "$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "cannot resolve the library's class path"; }
     fi
-    echo "$(cat "$cp"):$ROOT/benchmarks/target/classes"
+    echo "$(cat "$cp"):$THIN_JAR"
 }
 
 # Prints "median min max" of the numbers on standard input.
@@ -86,11 +91,26 @@ timed_run() {
     echo "$(time_report "$WORK/time.txt") $(cat "$WORK/own.txt")" >> "$results"
 }
 
+# Options of the discarded warm-up run and of the timed runs of a case: with CDS=1 the warm-up run
+# writes the case's class-data archive and the timed runs read it.
+cds_opts() {
+    local name=$1
+    if [ "$CDS" = 1 ]; then
+        rm -f "$WORK/$name.jsa"
+        WARM_OPTS="$JAVA_OPTS -XX:ArchiveClassesAtExit=$WORK/$name.jsa"
+        RUN_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/$name.jsa"
+    else
+        WARM_OPTS=$JAVA_OPTS
+        RUN_OPTS=$JAVA_OPTS
+    fi
+}
+
 machine() {
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "java: $("$JAVA" -version 2>&1 | head -1)"
     [ -z "$JAVA_OPTS" ] || echo "JAVA_OPTS: $JAVA_OPTS"
+    [ "$CDS" != 1 ] || echo "CDS: the timed runs read an application class-data archive written by the warm-up run"
 }
 
 time_create() {
@@ -98,11 +118,12 @@ time_create() {
     cp=$(library_classpath)
     : > "$results"
     echo "create: NightPainAssessor.create() in a fresh JVM, $runs runs (plus one discarded warm-up run)"
+    cds_opts create
     # shellcheck disable=SC2086
-    "$JAVA" $JAVA_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime > /dev/null
+    "$JAVA" $WARM_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime > /dev/null 2> "$WORK/warm-up.log"
     for _ in $(seq "$runs"); do
         # shellcheck disable=SC2086
-        timed_run "$results" "$JAVA" $JAVA_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime
+        timed_run "$results" "$JAVA" $RUN_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime
     done
     summarise "create()" "$results" create_ms ms
     summarise "first assessment" "$results" first_assessment_ms ms
@@ -126,11 +147,12 @@ time_cli() {
     patient=$(one_patient)
     : > "$results"
     echo "cli: java -jar target/nightpain-cds-cli.jar assess <one patient>, $runs runs (plus one discarded warm-up run)"
+    cds_opts cli
     # shellcheck disable=SC2086
-    "$JAVA" $JAVA_OPTS -jar "$CLI_JAR" assess "$patient" > /dev/null
+    "$JAVA" $WARM_OPTS -jar "$CLI_JAR" assess "$patient" > /dev/null 2> "$WORK/warm-up.log"
     for _ in $(seq "$runs"); do
         # shellcheck disable=SC2086
-        timed_run "$results" "$JAVA" $JAVA_OPTS -jar "$CLI_JAR" assess "$patient"
+        timed_run "$results" "$JAVA" $RUN_OPTS -jar "$CLI_JAR" assess "$patient"
         grep -q '"highestUrgency"' "$WORK/own.txt" || die "the CLI printed no assessment: $(head -c 300 "$WORK/own.txt")"
         : > "$WORK/own.txt"
     done
