@@ -78,7 +78,7 @@ public class Population {
     }
 
     /** Findings of an assessment, presented and suppressed. */
-    static int findingsOf(Assessment assessment) {
+    public static int findingsOf(Assessment assessment) {
         return assessment.findings().size() + assessment.suppressedFindings().size();
     }
 
