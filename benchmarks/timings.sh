@@ -12,9 +12,12 @@
 #   cli     java -jar target/nightpain-cds-cli.jar assess <one patient>
 #   ndjson  java -Xmx256m -jar target/nightpain-cds-cli.jar assess --ndjson <N generated patients>
 #           (N = PATIENTS, default 1000000; the input is generated once into benchmarks/target/)
-#   all     the three in turn (the default)
+#   batch   BatchTime: create() and then N patients through the Java API on one thread in a fresh JVM
+#           with -Xmx256m (N = PATIENTS); no JSON, so it runs before the command line exists and shows
+#           what the library alone costs in a batch
+#   all     create, cli and ndjson in turn (the default)
 #
-# runs defaults to 10 (3 for ndjson). Needs the library installed and the benchmarks built:
+# runs defaults to 10 (3 for ndjson and batch). Needs the library installed and the benchmarks built:
 #   mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package
 # and, for cli and ndjson, the command-line jar (mvn -B -q package -DskipTests).
 # JVM options for every run can be given in JAVA_OPTS (for example -XX:TieredStopAtLevel=1). With CDS=1,
@@ -88,7 +91,7 @@ time_report() {
 timed_run() {
     local results=$1; shift
     "$TIME" -v -o "$WORK/time.txt" "$@" > "$WORK/own.txt"
-    echo "$(time_report "$WORK/time.txt") $(cat "$WORK/own.txt")" >> "$results"
+    echo "$(time_report "$WORK/time.txt") $(tr '\n' ' ' < "$WORK/own.txt")" >> "$results"
 }
 
 # Options of the discarded warm-up run and of the timed runs of a case: with CDS=1 the warm-up run
@@ -187,11 +190,29 @@ time_ndjson() {
     summarise "peak RSS" "$results" rss_mib MiB
 }
 
+time_batch() {
+    local runs=${RUNS:-3} results=$WORK/batch.txt cp
+    cp=$(library_classpath)
+    : > "$results"
+    echo "batch: create() and $PATIENTS assessments through the Java API, one thread, -Xmx256m, $runs runs"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086
+        timed_run "$results" "$JAVA" $JAVA_OPTS -Xmx256m -cp "$cp" org.nightpain.cds.bench.BatchTime "$PATIENTS"
+    done
+    summarise "JVM wall time" "$results" wall_s s
+    summarise "JVM CPU time (user+sys)" "$results" cpu_s s
+    summarise "assessments per second" "$results" assessments_per_s "/s"
+    summarise "peak RSS" "$results" rss_mib MiB
+    echo "  mean and marginal cost per patient by batch size (last run):"
+    grep "^batch=" "$WORK/own.txt" | sed 's/^/    /'
+}
+
 machine
 case "$CASE" in
     create) time_create ;;
     cli) time_cli ;;
     ndjson) time_ndjson ;;
+    batch) time_batch ;;
     all) time_create; time_cli; time_ndjson ;;
-    *) die "unknown case '$CASE': use create, cli, ndjson or all" ;;
+    *) die "unknown case '$CASE': use create, cli, ndjson, batch or all" ;;
 esac
