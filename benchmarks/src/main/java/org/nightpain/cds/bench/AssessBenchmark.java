@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * percentiles) per findings bucket, and throughput at one and two threads sharing one assessor.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class AssessBenchmark {
 
