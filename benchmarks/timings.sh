@@ -36,14 +36,14 @@ CDS=${CDS:-0}
 CLI_JAR=$ROOT/target/nightpain-cds-cli.jar
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 # The benchmarks' own classes without their dependencies (a jar, not a folder: AppCDS takes only jars).
-THIN_JAR=$ROOT/benchmarks/target/nightpain-cds-benchmarks-0.1.0-SNAPSHOT.jar
+THIN_JAR=$(ls "$ROOT"/benchmarks/target/nightpain-cds-benchmarks-*.jar 2> /dev/null | head -1)
 WORK=$ROOT/benchmarks/target/timings
 TIME=/usr/bin/time
 
 die() { echo "timings: $*" >&2; exit 2; }
 
 [ -x "$TIME" ] || die "$TIME is missing (Debian package 'time'); it measures wall time and peak RSS."
-[ -f "$BENCH_JAR" ] || die "$BENCH_JAR is missing; build it: mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package"
+[ -f "$BENCH_JAR" ] && [ -n "$THIN_JAR" ] || die "$BENCH_JAR is missing; build it: mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package"
 mkdir -p "$WORK"
 
 need_cli() {
@@ -78,7 +78,7 @@ summarise() {
         "$(grep -c "$key=" "$file")"
 }
 
-# "wall_s=... rss_mib=..." from the report of /usr/bin/time -v.
+# "wall_s=... cpu_s=... rss_mib=..." from the report of /usr/bin/time -v.
 time_report() {
     awk -F': ' '/User time/ { cpu += $2 } /System time/ { cpu += $2 }
         /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
