@@ -6,6 +6,7 @@ import static org.drools.model.PatternDSL.pattern;
 import static org.drools.model.PatternDSL.rule;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code rulesPooled}, {@code rulesNewSession}, {@code rulesStateless}: our rules only (findings
  *       raised and collected, no explanation built), with a pooled session (what the engine does), a new
  *       session per call, or one shared stateless session.</li>
+ *   <li>{@code explanationsOnly}: turning findings raised beforehand into an assessment (explanations,
+ *       referrals, questions), without the rules.</li>
  *   <li>{@code fullAssessment}: what the engine does, explanations and questions included.</li>
  * </ul>
  */
@@ -71,6 +74,8 @@ public class EngineBenchmark {
         KieSessionsPool emptyPool;
         KieSessionsPool trivialPool;
         PatientFacts[] patients;
+        AssessmentAssembler assembler;
+        Map<PatientFacts, List<RaisedFinding>> raised;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -88,6 +93,14 @@ public class EngineBenchmark {
                     pattern(patient).expr("aged", facts -> facts.ageYears() != null), execute(() -> { }))))
                     .newKieSessionsPool(threads);
             patients = Patients.generate(Patients.SEED, 1024).toArray(PatientFacts[]::new);
+            assembler = new AssessmentAssembler(engine.knowledgeBase(), QuestionRegister.build(engine.rules().stream()
+                    .filter(r -> r.role() == RuleDescriptor.Role.DECISION).toList()));
+            raised = new IdentityHashMap<>();
+            for (PatientFacts facts : patients) {
+                @SuppressWarnings("unchecked")
+                List<RaisedFinding> findingsRaised = (List<RaisedFinding>) (List<?>) rulesPooled(facts);
+                raised.put(facts, findingsRaised);
+            }
         }
 
         PatientFacts next(Population.Cursor cursor) {
@@ -102,6 +115,7 @@ public class EngineBenchmark {
             variants.put("rulesPooled", this::rulesPooled);
             variants.put("rulesNewSession", this::rulesNewSession);
             variants.put("rulesStateless", this::rulesStateless);
+            variants.put("explanationsOnly", this::explanations);
             variants.put("fullAssessment", this::full);
             return variants;
         }
@@ -127,6 +141,10 @@ public class EngineBenchmark {
                     commands.newInsert(facts),
                     commands.newFireAllRules(),
                     commands.newGetObjects(RAISED, "raised")))).getValue("raised");
+        }
+
+        Object explanations(PatientFacts facts) {
+            return assembler.assemble(facts, raised.get(facts), Population.AS_OF);
         }
 
         Object full(PatientFacts facts) {
@@ -178,6 +196,11 @@ public class EngineBenchmark {
     @Benchmark
     public Object rulesStateless(Engines engines, Population.Cursor cursor) {
         return engines.rulesStateless(engines.next(cursor));
+    }
+
+    @Benchmark
+    public Object explanationsOnly(Engines engines, Population.Cursor cursor) {
+        return engines.explanations(engines.next(cursor));
     }
 
     @Benchmark
