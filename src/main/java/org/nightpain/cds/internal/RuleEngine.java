@@ -16,6 +16,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -38,6 +39,10 @@ public final class RuleEngine {
     /** Written by the build (kie-maven-plugin): names the generated executable-model class. */
     static final String MODEL_INDEX = "META-INF/kie/org.nightpain/nightpain-cds/drools-model";
 
+    /** Selects the raised findings; a class filter lets Drools read them without visiting other facts. */
+    private static final ClassObjectFilter RAISED = new ClassObjectFilter(RaisedFinding.class);
+
+    private final KieBase kieBase;
     private final KieSessionsPool sessions;
     private final FindingFactory findingFactory;
     private final List<RuleDescriptor> rules;
@@ -52,6 +57,7 @@ public final class RuleEngine {
         this.findingFactory = new FindingFactory(byName);
         List<RuleDescriptor> decisions = rules.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION).toList();
         this.assembler = new AssessmentAssembler(knowledgeBase, QuestionRegister.build(decisions));
+        this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
@@ -101,8 +107,7 @@ public final class RuleEngine {
                 session.fireAllRules(filter);
             }
             @SuppressWarnings("unchecked")
-            Collection<RaisedFinding> raised =
-                    (Collection<RaisedFinding>) session.getObjects(o -> o instanceof RaisedFinding);
+            Collection<RaisedFinding> raised = (Collection<RaisedFinding>) session.getObjects(RAISED);
             return assembler.assemble(facts, raised, asOf);
         } finally {
             session.dispose();
@@ -125,6 +130,16 @@ public final class RuleEngine {
                 .filter(r -> r.role() == RuleDescriptor.Role.DECISION)
                 .map(RuleDescriptor::toRuleInfo)
                 .toList();
+    }
+
+    /** The loaded rule base, for benchmarks that compare ways of opening sessions on it. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The {@code findings} global every session needs, for the same benchmarks. */
+    FindingFactory findingFactory() {
+        return findingFactory;
     }
 
     private static Model loadModel() {

@@ -37,8 +37,14 @@ public final class Signal {
 
     /** A signal that some answers are unknown; null names are left out. */
     public static Signal unknown(Derived kind, String... fields) {
-        return new Signal(kind, Double.NaN, NO_BASIS,
-                Arrays.stream(fields).filter(Objects::nonNull).toArray(String[]::new));
+        for (String field : fields) {
+            if (field == null) {
+                return new Signal(kind, Double.NaN, NO_BASIS,
+                        Arrays.stream(fields).filter(Objects::nonNull).toArray(String[]::new));
+            }
+        }
+        // No stream when there is nothing to leave out: inference rules call this on every assessment.
+        return new Signal(kind, Double.NaN, NO_BASIS, fields);
     }
 
     /** A signal that carries a derived number, such as the age at onset. */

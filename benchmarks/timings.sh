@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Whole-process timings of nightpain-cds: start-up and batch. Each case runs several times in a fresh JVM
+# under /usr/bin/time -v; the script prints the median, min and max of the wall time and of the peak
+# resident set size (RSS), of the CPU time (less sensitive than wall time to other work on the machine),
+# and of what the process itself reports.
+#
+#   benchmarks/timings.sh [create|cli|ndjson|all] [runs]
+#
+#   create  NightPainAssessor.create() in a fresh JVM (CreateTime: create() and the first assessment,
+#           timed with System.nanoTime), on the class path a Maven user gets: the library jar and its
+#           runtime dependencies, plus a quiet SLF4J provider.
+#   cli     java -jar target/nightpain-cds-cli.jar assess <one patient>
+#   ndjson  java -Xmx256m -jar target/nightpain-cds-cli.jar assess --ndjson <N generated patients>
+#           (N = PATIENTS, default 1000000; the input is generated once into benchmarks/target/)
+#   batch   BatchTime: create() and then N patients through the Java API on one thread in a fresh JVM
+#           with -Xmx256m (N = PATIENTS); no JSON, so it runs before the command line exists and shows
+#           what the library alone costs in a batch
+#   all     create, cli and ndjson in turn (the default)
+#
+# runs defaults to 10 (3 for ndjson and batch). Needs the library installed and the benchmarks built:
+#   mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package
+# and, for cli and ndjson, the command-line jar (mvn -B -q package -DskipTests).
+# JVM options for every run can be given in JAVA_OPTS (for example -XX:TieredStopAtLevel=1). With CDS=1,
+# the warm-up run of create and cli writes an application class-data archive (AppCDS) and the timed runs
+# read it (-XX:SharedArchiveFile), as a user of the command line can do.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+CASE=${1:-all}
+RUNS=${2:-}
+PATIENTS=${PATIENTS:-1000000}
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:-}
+CDS=${CDS:-0}
+CLI_JAR=$ROOT/target/nightpain-cds-cli.jar
+BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+# The benchmarks' own classes without their dependencies (a jar, not a folder: AppCDS takes only jars).
+THIN_JAR=$(ls "$ROOT"/benchmarks/target/nightpain-cds-benchmarks-*.jar 2> /dev/null | head -1)
+WORK=$ROOT/benchmarks/target/timings
+TIME=/usr/bin/time
+
+die() { echo "timings: $*" >&2; exit 2; }
+
+[ -x "$TIME" ] || die "$TIME is missing (Debian package 'time'); it measures wall time and peak RSS."
+[ -f "$BENCH_JAR" ] && [ -n "$THIN_JAR" ] || die "$BENCH_JAR is missing; build it: mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package"
+mkdir -p "$WORK"
+
+need_cli() {
+    [ -f "$CLI_JAR" ] || die "$CLI_JAR is missing, so the '$1' timing cannot run; build it: mvn -B -q package -DskipTests"
+}
+
+# The class path a Maven user of the library gets, plus slf4j-nop and the CreateTime main.
+library_classpath() {
+    local cp=$WORK/classpath.txt
+    if [ ! -s "$cp" ] || [ "$ROOT/pom.xml" -nt "$cp" ] || [ "$ROOT/benchmarks/pom.xml" -nt "$cp" ]; then
+        mvn -B -q -f "$ROOT/benchmarks/pom.xml" dependency:build-classpath \
+            -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime \
+            -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands \
+            > "$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "cannot resolve the library's class path"; }
+    fi
+    echo "$(cat "$cp"):$THIN_JAR"
+}
+
+# Prints "median min max" of the numbers on standard input.
+stats() {
+    sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "- - -"; exit }
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%s %s %s\n", m, v[1], v[NR] }'
+}
+
+# Prints one summary line: name, then "median (min-max)" of the values of a key over the runs.
+summarise() {
+    local name=$1 file=$2 key=$3 unit=$4
+    read -r med min max < <(grep -o "$key=[0-9.]*" "$file" | cut -d= -f2 | stats)
+    printf "  %-28s %10s %s  (min %s, max %s, %d runs)\n" "$name" "$med" "$unit" "$min" "$max" \
+        "$(grep -c "$key=" "$file")"
+}
+
+# "wall_s=... cpu_s=... rss_mib=..." from the report of /usr/bin/time -v.
+time_report() {
+    awk -F': ' '/User time/ { cpu += $2 } /System time/ { cpu += $2 }
+        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
+        /Maximum resident set size/ { rss = $2 / 1024 }
+        END { printf "wall_s=%s cpu_s=%.2f rss_mib=%.1f\n", s, cpu, rss }' "$1"
+}
+
+# Runs a command once under /usr/bin/time -v and appends its wall time, peak RSS and its own key=value
+# output (its standard output) to the results file.
+timed_run() {
+    local results=$1; shift
+    "$TIME" -v -o "$WORK/time.txt" "$@" > "$WORK/own.txt"
+    echo "$(time_report "$WORK/time.txt") $(tr '\n' ' ' < "$WORK/own.txt")" >> "$results"
+}
+
+# Options of the discarded warm-up run and of the timed runs of a case: with CDS=1 the warm-up run
+# writes the case's class-data archive and the timed runs read it.
+cds_opts() {
+    local name=$1
+    if [ "$CDS" = 1 ]; then
+        rm -f "$WORK/$name.jsa"
+        WARM_OPTS="$JAVA_OPTS -XX:ArchiveClassesAtExit=$WORK/$name.jsa"
+        RUN_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/$name.jsa"
+    else
+        WARM_OPTS=$JAVA_OPTS
+        RUN_OPTS=$JAVA_OPTS
+    fi
+}
+
+machine() {
+    echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)," \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $("$JAVA" -version 2>&1 | head -1)"
+    [ -z "$JAVA_OPTS" ] || echo "JAVA_OPTS: $JAVA_OPTS"
+    [ "$CDS" != 1 ] || echo "CDS: the timed runs read an application class-data archive written by the warm-up run"
+}
+
+time_create() {
+    local runs=${RUNS:-10} results=$WORK/create.txt cp
+    cp=$(library_classpath)
+    : > "$results"
+    echo "create: NightPainAssessor.create() in a fresh JVM, $runs runs (plus one discarded warm-up run)"
+    cds_opts create
+    # shellcheck disable=SC2086
+    "$JAVA" $WARM_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime > /dev/null 2> "$WORK/warm-up.log"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086
+        timed_run "$results" "$JAVA" $RUN_OPTS -cp "$cp" org.nightpain.cds.bench.CreateTime
+    done
+    summarise "create()" "$results" create_ms ms
+    summarise "first assessment" "$results" first_assessment_ms ms
+    summarise "JVM wall time" "$results" wall_s s
+    summarise "JVM CPU time (user+sys)" "$results" cpu_s s
+    summarise "peak RSS" "$results" rss_mib MiB
+    summarise "classes loaded" "$results" classes_loaded classes
+}
+
+# One patient: the request example of the contract.
+one_patient() {
+    local file=$WORK/one-patient.json
+    printf '%s\n' '{"id": "case-17", "ageYears": 45, "symptomDurationWeeks": 1, "radicularLegPain": "UNILATERAL",' \
+        ' "urinaryRetention": "YES", "saddleAnaesthesia": "YES", "feverOrRigorsReported": "NO"}' > "$file"
+    echo "$file"
+}
+
+time_cli() {
+    need_cli cli
+    local runs=${RUNS:-10} results=$WORK/cli.txt patient
+    patient=$(one_patient)
+    : > "$results"
+    echo "cli: java -jar target/nightpain-cds-cli.jar assess <one patient>, $runs runs (plus one discarded warm-up run)"
+    cds_opts cli
+    # shellcheck disable=SC2086
+    "$JAVA" $WARM_OPTS -jar "$CLI_JAR" assess "$patient" > /dev/null 2> "$WORK/warm-up.log"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086
+        timed_run "$results" "$JAVA" $RUN_OPTS -jar "$CLI_JAR" assess "$patient"
+        grep -q '"highestUrgency"' "$WORK/own.txt" || die "the CLI printed no assessment: $(head -c 300 "$WORK/own.txt")"
+        : > "$WORK/own.txt"
+    done
+    summarise "JVM wall time" "$results" wall_s s
+    summarise "JVM CPU time (user+sys)" "$results" cpu_s s
+    summarise "peak RSS" "$results" rss_mib MiB
+}
+
+time_ndjson() {
+    need_cli ndjson
+    local runs=${RUNS:-3} results=$WORK/ndjson.txt input=$WORK/patients-$PATIENTS.ndjson lines
+    if [ ! -s "$input" ]; then
+        echo "generating $PATIENTS patients into $input"
+        "$JAVA" -cp "$BENCH_JAR" org.nightpain.cds.bench.GeneratePatients "$PATIENTS" > "$input"
+    fi
+    : > "$results"
+    echo "ndjson: java -Xmx256m -jar target/nightpain-cds-cli.jar assess --ndjson <$PATIENTS patients>, $runs runs"
+    for _ in $(seq "$runs"); do
+        # The results are counted, not kept: a million results take gigabytes. /usr/bin/time times the
+        # JVM alone; wc only counts the lines it writes.
+        # shellcheck disable=SC2086
+        "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx256m -jar "$CLI_JAR" assess --ndjson "$input" \
+            | wc -l > "$WORK/count.txt"
+        lines=$(cat "$WORK/count.txt")
+        [ "$lines" -eq "$PATIENTS" ] || die "assess --ndjson wrote $lines lines for $PATIENTS patients"
+        time_report "$WORK/time.txt" | awk -v n="$PATIENTS" '{ w = $1; sub("wall_s=", "", w);
+            printf "%s patients_per_s=%.0f\n", $0, n / w }' >> "$results"
+    done
+    summarise "wall time" "$results" wall_s s
+    summarise "CPU time (user+sys)" "$results" cpu_s s
+    summarise "patients per second" "$results" patients_per_s "/s"
+    summarise "peak RSS" "$results" rss_mib MiB
+}
+
+time_batch() {
+    local runs=${RUNS:-3} results=$WORK/batch.txt cp
+    cp=$(library_classpath)
+    : > "$results"
+    echo "batch: create() and $PATIENTS assessments through the Java API, one thread, -Xmx256m, $runs runs"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086
+        timed_run "$results" "$JAVA" $JAVA_OPTS -Xmx256m -cp "$cp" org.nightpain.cds.bench.BatchTime "$PATIENTS"
+    done
+    summarise "JVM wall time" "$results" wall_s s
+    summarise "JVM CPU time (user+sys)" "$results" cpu_s s
+    summarise "assessments per second" "$results" assessments_per_s "/s"
+    summarise "peak RSS" "$results" rss_mib MiB
+    echo "  mean and marginal cost per patient by batch size (last run):"
+    grep "^batch=" "$WORK/own.txt" | sed 's/^/    /'
+}
+
+machine
+case "$CASE" in
+    create) time_create ;;
+    cli) time_cli ;;
+    ndjson) time_ndjson ;;
+    batch) time_batch ;;
+    all) time_create; time_cli; time_ndjson ;;
+    *) die "unknown case '$CASE': use create, cli, ndjson, batch or all" ;;
+esac
