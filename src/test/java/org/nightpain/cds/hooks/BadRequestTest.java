@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Fixtures;
 
 /**
@@ -171,20 +171,7 @@ class BadRequestTest {
 
     /** Odd but well-formed JSON in every prefetch slot: each is read or refused, never a failure of the service. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}", "{\"resourceType\": 5}", "{\"resourceType\": \"Foo\"}", "{\"resourceType\": \"Bundle\", \"entry\": 5}",
-        "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {}}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"answer\": [{\"valueBoolean\": true}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"ageYears\", \"answer\": [{\"valueInteger\": 99999999999}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"temperatureC\", \"answer\": [{\"valueDecimal\": 1e400}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"nightPain\", \"answer\": [{\"valueCoding\": {}}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"authored\": \"2026-13-45\"}",
-        "{\"resourceType\": \"Patient\", \"birthDate\": \"0001-01-01\"}",
-        "{\"resourceType\": \"Patient\", \"birthDate\": \"2030-01-01\"}",
-        "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
-                + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
-        "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
-        "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}"})
+    @MethodSource("org.nightpain.cds.hooks.Hooks#oddRecords")
     void oddRecords_areReadOrRefused_neverAServerError(String record) {
         for (String key : new String[] {"questionnaireResponse", "patient", "conditions", "bodyTemperature", "medications"}) {
             ObjectNode call = validCall();
