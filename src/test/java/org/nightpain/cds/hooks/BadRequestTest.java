@@ -121,6 +121,11 @@ class BadRequestTest {
         ((ObjectNode) badDate.get("prefetch")).set("patient", Hooks.patient("last spring"));
         JsonNode error = invalid(badDate, "prefetch.patient");
         assertThat(error.at("/problems/0/message").asText()).contains("not a readable FHIR R4 resource");
+
+        // Found by CdsHooksRequestFuzzTest: an empty key made the FHIR parser throw, and the call a 500.
+        ObjectNode emptyKey = validCall();
+        ((ObjectNode) answers(emptyKey).at("/item/0/answer/0")).put("", true);
+        invalid(emptyKey, "prefetch.questionnaireResponse");
     }
 
     @Test
