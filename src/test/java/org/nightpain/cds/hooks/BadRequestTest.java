@@ -126,6 +126,13 @@ class BadRequestTest {
         ObjectNode emptyKey = validCall();
         ((ObjectNode) answers(emptyKey).at("/item/0/answer/0")).put("", true);
         invalid(emptyKey, "prefetch.questionnaireResponse");
+
+        // Found by CdsHooksRequestFuzzTest: an id that is no FHIR id went into the RiskAssessment as a broken
+        // reference (and failed an assertion in the FHIR encoder, a 500 where assertions are on).
+        ObjectNode badId = validCall();
+        answers(badId).put("id", "#qr-1");
+        assertThat(invalid(badId, "prefetch.questionnaireResponse").at("/problems/0/message").asText())
+                .contains("not a FHIR id");
     }
 
     @Test
