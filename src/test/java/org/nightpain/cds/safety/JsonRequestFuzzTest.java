@@ -96,24 +96,24 @@ class JsonRequestFuzzTest {
         BatchSummary summary = JSON.assessNdjson(new ByteArrayInputStream(input), out, done -> { });
 
         List<JsonNode> answers = JsonTestSupport.ndjson(out.toString(StandardCharsets.UTF_8));
-        List<long[]> requests = nonBlankLines(input);
+        List<Line> requests = nonBlankLines(input);
         assertThat(answers).as("one answer per request line").hasSize(requests.size());
         assertThat(summary.records()).isEqualTo(requests.size());
         assertThat(summary.internalErrors()).isZero();
         assertThat(summary.invalid()).isEqualTo(answers.stream().filter(a -> a.has("error")).count());
         for (int i = 0; i < requests.size(); i++) {
-            long[] line = requests.get(i);
+            Line line = requests.get(i);
             JsonNode batched = answers.get(i);
-            JsonNode alone = parse(new String(JSON.assess(Arrays.copyOfRange(input, (int) line[1], (int) line[2])),
+            JsonNode alone = parse(new String(JSON.assess(Arrays.copyOfRange(input, line.start(), line.end())),
                     StandardCharsets.UTF_8));
             if (alone.has("error")) {
-                assertThat(fieldNames(batched)).as("line %d: %s", line[0], batched).containsExactly("id", "error");
-                checkError(batched.get("error"), line[0]);
-                assertThat(batched.at("/error/code")).as("line %d", line[0]).isEqualTo(alone.at("/error/code"));
+                assertThat(fieldNames(batched)).as("line %d: %s", line.number(), batched).containsExactly("id", "error");
+                checkError(batched.get("error"), line.number());
+                assertThat(batched.at("/error/code")).as("line %d", line.number()).isEqualTo(alone.at("/error/code"));
                 assertThat(batched.get("id")).isEqualTo(alone.get("id"));
             } else {
                 checkResult(batched);
-                assertThat(withoutTime(batched)).as("line %d", line[0]).isEqualTo(withoutTime(alone));
+                assertThat(withoutTime(batched)).as("line %d", line.number()).isEqualTo(withoutTime(alone));
             }
         }
     }
@@ -169,9 +169,13 @@ class JsonRequestFuzzTest {
         }
     }
 
-    /** The non-blank lines as the batch reader splits them: number from 1, start and end offsets. */
-    private static List<long[]> nonBlankLines(byte[] input) {
-        List<long[]> lines = new ArrayList<>();
+    /** A line of a batch: its number from 1, and where its bytes start and end (a final CR left out). */
+    private record Line(long number, int start, int end) {
+    }
+
+    /** The non-blank lines, split as the batch reader splits them. */
+    private static List<Line> nonBlankLines(byte[] input) {
+        List<Line> lines = new ArrayList<>();
         int start = 0;
         long number = 0;
         while (start < input.length) {
@@ -186,7 +190,7 @@ class JsonRequestFuzzTest {
                 blank = input[i] == ' ' || input[i] == '\t' || input[i] == '\r';
             }
             if (!blank) {
-                lines.add(new long[] {number, start, stop});
+                lines.add(new Line(number, start, stop));
             }
             start = end + 1;
         }
