@@ -61,7 +61,8 @@ final class PrefetchReader {
     static final Duration TEMPERATURE_WINDOW = Duration.ofHours(24);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> USABLE_OBSERVATION = Set.of("final", "amended", "corrected", "preliminary");
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    /** A FHIR resource id. */
+    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirContext fhir;
     private final CodeLists codeLists;

@@ -88,13 +88,17 @@ class BadRequestTest {
     }
 
     @Test
-    void missingContextOrPatientId_isNamed() {
+    void missingOrInvalidContextOrPatientId_isNamed() {
         ObjectNode call = validCall();
         call.remove("context");
         invalid(call, "context");
         ObjectNode noPatient = validCall();
         ((ObjectNode) noPatient.get("context")).remove("patientId");
         invalid(noPatient, "context.patientId");
+        // Found by CdsHooksRequestFuzzTest: it became a broken subject reference in the offered RiskAssessment.
+        ObjectNode notAnId = validCall();
+        ((ObjectNode) notAnId.get("context")).put("patientId", "#pat-1");
+        invalid(notAnId, "context.patientId");
     }
 
     @Test
