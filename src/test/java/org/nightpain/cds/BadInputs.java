@@ -46,6 +46,8 @@ public final class BadInputs {
             String text = new String(output, StandardCharsets.UTF_8);
             if (!isBatch()) {
                 JsonNode error = MAPPER.readTree(text);
+                assertThat(JsonTestSupport.fieldNames(error)).as("%s: an error and no result: %s", file, text)
+                        .containsExactly("id", "error");
                 assertThat(error.at("/error/code").asText()).as("%s: %s", file, text).isEqualTo(codes.get(0));
                 List<String> named = new ArrayList<>();
                 error.at("/error/problems").forEach(p -> named.add(p.get("field").isNull() ? "-" : p.get("field").asText()));

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -60,6 +61,8 @@ final class PrefetchReader {
     static final Duration TEMPERATURE_WINDOW = Duration.ofHours(24);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> USABLE_OBSERVATION = Set.of("final", "amended", "corrected", "preliminary");
+    /** A FHIR resource id. */
+    static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirContext fhir;
     private final CodeLists codeLists;
@@ -164,6 +167,13 @@ final class PrefetchReader {
         } catch (DataFormatException | ClassCastException e) {
             reading.problems.add(new Problem(field, null, "is not a readable FHIR R4 resource: " + e.getMessage()));
             return;
+        } catch (RuntimeException e) {
+            // The FHIR parser fails on some malformed input with exceptions of its own making (HAPI FHIR
+            // 8.12 throws StringIndexOutOfBoundsException for an empty key): that is unreadable input, not
+            // a failure of this service.
+            reading.problems.add(new Problem(field, null, "is not a readable FHIR R4 resource (the FHIR parser"
+                    + " failed on it; look for an empty or malformed key)"));
+            return;
         }
         if (resource instanceof OperationOutcome) {
             reading.notSent.add(key.key());
@@ -185,9 +195,14 @@ final class PrefetchReader {
             found.add(resource);
         }
         for (Resource each : found) {
+            String id = each.getIdElement().getIdPart();
             if (!key.resourceType().equals(each.fhirType())) {
                 reading.problems.add(new Problem(field, each.fhirType(), "holds a " + each.fhirType() + "; expected "
                         + key.resourceType() + " resources (one, or a searchset Bundle of them)"));
+            } else if (id != null && !FHIR_ID.matcher(id).matches()) {
+                // The id names the record in the cards and in the RiskAssessment's basis, which must be valid FHIR.
+                reading.problems.add(new Problem(field, id, "holds a " + each.fhirType() + " whose id is not a FHIR id"
+                        + " (1-64 letters, digits, '-' or '.')"));
             } else {
                 checkPatient(reading, field, each);
             }

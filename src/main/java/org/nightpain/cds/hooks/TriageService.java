@@ -143,6 +143,10 @@ final class TriageService {
             JsonNode id = context.get("patientId");
             if (id == null || !id.isTextual() || id.asText().isBlank()) {
                 problems.add(new Problem("context.patientId", null, "is required: the FHIR id of the patient"));
+            } else if (!PrefetchReader.FHIR_ID.matcher(id.asText()).matches()) {
+                // It becomes the subject reference of the offered RiskAssessment, which must be valid FHIR.
+                problems.add(new Problem("context.patientId", id.asText(), "must be a FHIR id (1-64 letters, digits,"
+                        + " '-' or '.')"));
             } else {
                 patientId = id.asText();
             }

@@ -281,8 +281,7 @@ final class RequestReader {
         JsonToken token = parser.currentToken();
         return switch (token) {
             case VALUE_STRING -> shorten(parser.getText());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getTextLength() > MAX_NUMBER_CHARS
-                    ? shorten(parser.getText()) : new BigDecimal(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> echoNumber(parser.getText());
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case START_OBJECT, START_ARRAY -> {
@@ -291,6 +290,18 @@ final class RequestReader {
             }
             default -> null;
         };
+    }
+
+    /** A number as sent, exactly; as text when it is too long or its exponent is beyond BigDecimal's range. */
+    private static Object echoNumber(String text) {
+        if (text.length() > MAX_NUMBER_CHARS) {
+            return shorten(text);
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return text;
+        }
     }
 
     private static String shorten(String text) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Fixtures;
 
 /**
@@ -88,13 +88,17 @@ class BadRequestTest {
     }
 
     @Test
-    void missingContextOrPatientId_isNamed() {
+    void missingOrInvalidContextOrPatientId_isNamed() {
         ObjectNode call = validCall();
         call.remove("context");
         invalid(call, "context");
         ObjectNode noPatient = validCall();
         ((ObjectNode) noPatient.get("context")).remove("patientId");
         invalid(noPatient, "context.patientId");
+        // Found by CdsHooksRequestFuzzTest: it became a broken subject reference in the offered RiskAssessment.
+        ObjectNode notAnId = validCall();
+        ((ObjectNode) notAnId.get("context")).put("patientId", "#pat-1");
+        invalid(notAnId, "context.patientId");
     }
 
     @Test
@@ -121,6 +125,18 @@ class BadRequestTest {
         ((ObjectNode) badDate.get("prefetch")).set("patient", Hooks.patient("last spring"));
         JsonNode error = invalid(badDate, "prefetch.patient");
         assertThat(error.at("/problems/0/message").asText()).contains("not a readable FHIR R4 resource");
+
+        // Found by CdsHooksRequestFuzzTest: an empty key made the FHIR parser throw, and the call a 500.
+        ObjectNode emptyKey = validCall();
+        ((ObjectNode) answers(emptyKey).at("/item/0/answer/0")).put("", true);
+        invalid(emptyKey, "prefetch.questionnaireResponse");
+
+        // Found by CdsHooksRequestFuzzTest: an id that is no FHIR id went into the RiskAssessment as a broken
+        // reference (and failed an assertion in the FHIR encoder, a 500 where assertions are on).
+        ObjectNode badId = validCall();
+        answers(badId).put("id", "#qr-1");
+        assertThat(invalid(badId, "prefetch.questionnaireResponse").at("/problems/0/message").asText())
+                .contains("not a FHIR id");
     }
 
     @Test
@@ -171,20 +187,7 @@ class BadRequestTest {
 
     /** Odd but well-formed JSON in every prefetch slot: each is read or refused, never a failure of the service. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}", "{\"resourceType\": 5}", "{\"resourceType\": \"Foo\"}", "{\"resourceType\": \"Bundle\", \"entry\": 5}",
-        "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {}}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"answer\": [{\"valueBoolean\": true}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"ageYears\", \"answer\": [{\"valueInteger\": 99999999999}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"temperatureC\", \"answer\": [{\"valueDecimal\": 1e400}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"nightPain\", \"answer\": [{\"valueCoding\": {}}]}]}",
-        "{\"resourceType\": \"QuestionnaireResponse\", \"authored\": \"2026-13-45\"}",
-        "{\"resourceType\": \"Patient\", \"birthDate\": \"0001-01-01\"}",
-        "{\"resourceType\": \"Patient\", \"birthDate\": \"2030-01-01\"}",
-        "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
-                + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
-        "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
-        "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}"})
+    @MethodSource("org.nightpain.cds.hooks.Hooks#oddRecords")
     void oddRecords_areReadOrRefused_neverAServerError(String record) {
         for (String key : new String[] {"questionnaireResponse", "patient", "conditions", "bodyTemperature", "medications"}) {
             ObjectNode call = validCall();

@@ -59,6 +59,24 @@ final class Hooks {
         }
     }
 
+    /** Odd but well-formed FHIR JSON for a prefetch slot: each must be read or refused, never fail the service. */
+    static List<String> oddRecords() {
+        return List.of(
+                "{}", "{\"resourceType\": 5}", "{\"resourceType\": \"Foo\"}", "{\"resourceType\": \"Bundle\", \"entry\": 5}",
+                "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {}}]}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"answer\": [{\"valueBoolean\": true}]}]}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"ageYears\", \"answer\": [{\"valueInteger\": 99999999999}]}]}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"temperatureC\", \"answer\": [{\"valueDecimal\": 1e400}]}]}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"item\": [{\"linkId\": \"nightPain\", \"answer\": [{\"valueCoding\": {}}]}]}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"authored\": \"2026-13-45\"}",
+                "{\"resourceType\": \"Patient\", \"birthDate\": \"0001-01-01\"}",
+                "{\"resourceType\": \"Patient\", \"birthDate\": \"2030-01-01\"}",
+                "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
+                        + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
+                "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
+                "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}");
+    }
+
     /** A patient-view call with this prefetch. */
     static ObjectNode call(ObjectNode prefetch) {
         ObjectNode call = JSON.createObjectNode();

@@ -155,6 +155,21 @@ class AssessmentJsonTest {
                         }));
     }
 
+    /** Found by JsonRequestFuzzTest: echoing such a number threw NumberFormatException, an INTERNAL_ERROR. */
+    @Test
+    void invalid_numberWithAnExponentBeyondBigDecimal_isEchoedAsWritten() throws Exception {
+        String request = "{\"id\": 1e-99999999999, \"painColour\": 1E99999999999, \"nightPain\": 2e+4000000000,"
+                + " \"ageYears\": 40, \"ageYears\": 1e-4000000000}";
+
+        JsonNode error = MAPPER.readTree(JSON.assess(request));
+
+        assertThat(error.at("/error/code").asText()).as("%s", error).isEqualTo("INVALID_INPUT");
+        assertThat(error.at("/error/problems").findValuesAsText("field"))
+                .containsExactly("id", "painColour", "ageYears", "nightPain");
+        assertThat(error.at("/error/problems").findValuesAsText("value"))
+                .containsExactly("1e-99999999999", "1E99999999999", "1e-4000000000", "2e+4000000000");
+    }
+
     @Test
     void malformed_givesLineAndColumn() throws Exception {
         JsonNode error = MAPPER.readTree(JSON.assess("{\n  \"ageYears\": 40,\n  \"nightPain\": \"YES\",\n}"));

@@ -185,8 +185,21 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
         return cases;
     }
 
+    /** The facts as a JSON request with this id and the fixed as-of time of {@link Fixtures#AS_OF}. */
+    static String asRequest(String id, PatientFacts facts) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("id", id);
+        request.put("asOf", Fixtures.AS_OF.toString());
+        request.putAll(asJson(facts));
+        try {
+            return JSON.writeValueAsString(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Facts as a JSON-like map: enum names and numbers by field name, unknowns left out. */
-    private static Map<String, Object> asJson(PatientFacts facts) {
+    static Map<String, Object> asJson(PatientFacts facts) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (FactField field : FactField.ALL) {
             Object value = field.read(facts);
