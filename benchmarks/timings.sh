@@ -56,7 +56,7 @@ library_classpath() {
     if [ ! -s "$cp" ] || [ "$ROOT/pom.xml" -nt "$cp" ] || [ "$ROOT/benchmarks/pom.xml" -nt "$cp" ]; then
         mvn -B -q -f "$ROOT/benchmarks/pom.xml" dependency:build-classpath \
             -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime \
-            -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands \
+            -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands,jackson-core \
             > "$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "cannot resolve the library's class path"; }
     fi
     echo "$(cat "$cp"):$THIN_JAR"
