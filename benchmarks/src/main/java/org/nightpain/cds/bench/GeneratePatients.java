@@ -32,7 +32,7 @@ public final class GeneratePatients {
     }
 
     /** Appends one request, {@code {"id":"p<number>", ...}}, without a line end. */
-    static void appendRequest(StringBuilder line, long number, PatientFacts facts) {
+    public static void appendRequest(StringBuilder line, long number, PatientFacts facts) {
         line.append("{\"id\":\"p").append(number).append('"');
         for (FactField field : FactField.ALL) {
             if (field.isUnknown(facts)) {
