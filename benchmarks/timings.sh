@@ -56,7 +56,7 @@ library_classpath() {
     if [ ! -s "$cp" ] || [ "$ROOT/pom.xml" -nt "$cp" ] || [ "$ROOT/benchmarks/pom.xml" -nt "$cp" ]; then
         mvn -B -q -f "$ROOT/benchmarks/pom.xml" dependency:build-classpath \
             -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime \
-            -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands \
+            -Dmdep.excludeArtifactIds=jmh-core,jopt-simple,commons-math3,drools-commands,jackson-core \
             > "$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "cannot resolve the library's class path"; }
     fi
     echo "$(cat "$cp"):$THIN_JAR"
@@ -86,12 +86,29 @@ time_report() {
         END { printf "wall_s=%s cpu_s=%.2f rss_mib=%.1f\n", s, cpu, rss }' "$1"
 }
 
-# Runs a command once under /usr/bin/time -v and appends its wall time, peak RSS and its own key=value
-# output (its standard output) to the results file.
+# CPU seconds spent so far by every process of the machine (user, nice, system, irq, softirq).
+machine_busy_s() {
+    awk '/^cpu / { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8) / 100 }' /proc/stat
+}
+
+# "others_cores=...": the cores that other processes kept busy during a run, on average, from the
+# machine's CPU time over the run less the run's own. Runs with a high value were disturbed.
+others_report() {
+    local before=$1 after=$2
+    awk -v b="$before" -v a="$after" -F'[= ]' '{ for (i = 1; i < NF; i++) { if ($i == "wall_s") w = $(i + 1);
+        if ($i == "cpu_s") c = $(i + 1) } } END { o = (a - b - c) / (w > 0 ? w : 1); if (o < 0) o = 0;
+        printf "others_cores=%.2f\n", o }' "$WORK/report.txt"
+}
+
+# Runs a command once under /usr/bin/time -v and appends its wall time, peak RSS, the load of other
+# processes and its own key=value output (its standard output) to the results file.
 timed_run() {
-    local results=$1; shift
+    local results=$1 before; shift
+    before=$(machine_busy_s)
     "$TIME" -v -o "$WORK/time.txt" "$@" > "$WORK/own.txt"
-    echo "$(time_report "$WORK/time.txt") $(tr '\n' ' ' < "$WORK/own.txt")" >> "$results"
+    time_report "$WORK/time.txt" > "$WORK/report.txt"
+    echo "$(cat "$WORK/report.txt") $(others_report "$before" "$(machine_busy_s)") $(tr '\n' ' ' < "$WORK/own.txt")" \
+        >> "$results"
 }
 
 # Options of the discarded warm-up run and of the timed runs of a case: with CDS=1 the warm-up run
@@ -134,6 +151,7 @@ time_create() {
     summarise "JVM CPU time (user+sys)" "$results" cpu_s s
     summarise "peak RSS" "$results" rss_mib MiB
     summarise "classes loaded" "$results" classes_loaded classes
+    summarise "other processes" "$results" others_cores cores
 }
 
 # One patient: the request example of the contract.
@@ -162,32 +180,60 @@ time_cli() {
     summarise "JVM wall time" "$results" wall_s s
     summarise "JVM CPU time (user+sys)" "$results" cpu_s s
     summarise "peak RSS" "$results" rss_mib MiB
+    summarise "other processes" "$results" others_cores cores
 }
 
 time_ndjson() {
     need_cli ndjson
-    local runs=${RUNS:-3} results=$WORK/ndjson.txt input=$WORK/patients-$PATIENTS.ndjson lines
+    local runs=${RUNS:-3} results=$WORK/ndjson.txt input=$WORK/patients-$PATIENTS.ndjson lines before
     if [ ! -s "$input" ]; then
         echo "generating $PATIENTS patients into $input"
         "$JAVA" -cp "$BENCH_JAR" org.nightpain.cds.bench.GeneratePatients "$PATIENTS" > "$input"
     fi
     : > "$results"
-    echo "ndjson: java -Xmx256m -jar target/nightpain-cds-cli.jar assess --ndjson <$PATIENTS patients>, $runs runs"
+    echo "ndjson: java -Xmx256m -jar target/nightpain-cds-cli.jar assess --ndjson --progress <$PATIENTS patients>, $runs runs"
     for _ in $(seq "$runs"); do
         # The results are counted, not kept: a million results take gigabytes. /usr/bin/time times the
-        # JVM alone; wc only counts the lines it writes.
+        # JVM alone; wc only counts the lines it writes (its CPU shows in others_cores). The GC log shows
+        # whether the heap stays flat; the progress lines give the rate over the second half of the run,
+        # after the JIT compilers have done most of their work.
+        before=$(machine_busy_s)
         # shellcheck disable=SC2086
-        "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx256m -jar "$CLI_JAR" assess --ndjson "$input" \
+        "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx256m -Xlog:gc:file="$WORK/ndjson-gc.log" \
+            -jar "$CLI_JAR" assess --ndjson --progress "$input" 2> "$WORK/ndjson-progress.txt" \
             | wc -l > "$WORK/count.txt"
         lines=$(cat "$WORK/count.txt")
         [ "$lines" -eq "$PATIENTS" ] || die "assess --ndjson wrote $lines lines for $PATIENTS patients"
-        time_report "$WORK/time.txt" | awk -v n="$PATIENTS" '{ w = $1; sub("wall_s=", "", w);
-            printf "%s patients_per_s=%.0f\n", $0, n / w }' >> "$results"
+        time_report "$WORK/time.txt" > "$WORK/report.txt"
+        echo "$(awk -v n="$PATIENTS" '{ w = $1; sub("wall_s=", "", w); printf "%s patients_per_s=%.0f", $0, n / w }' \
+                "$WORK/report.txt") $(others_report "$before" "$(machine_busy_s)") $(second_half_rate) $(heap_after_gc)" \
+            >> "$results"
     done
     summarise "wall time" "$results" wall_s s
     summarise "CPU time (user+sys)" "$results" cpu_s s
     summarise "patients per second" "$results" patients_per_s "/s"
+    summarise "  over the second half" "$results" second_half_per_s "/s"
     summarise "peak RSS" "$results" rss_mib MiB
+    summarise "heap after GC, largest" "$results" heap_after_gc_max_mib MiB
+    summarise "heap after GC, median" "$results" heap_after_gc_median_mib MiB
+    summarise "full GCs" "$results" full_gcs ""
+    summarise "other processes" "$results" others_cores cores
+}
+
+# "second_half_per_s=...": records per second between the progress lines at half and at the end of
+# the run. Each line gives records done and the mean rate since the start, so its time is their ratio.
+second_half_rate() {
+    awk '/ records, / { n[++k] = $1; t[k] = $1 / $3 } END {
+        if (k < 2) { print "second_half_per_s=-"; exit }
+        for (i = 1; i < k && n[i] < n[k] / 2; i++) { }
+        printf "second_half_per_s=%.0f\n", (n[k] - n[i]) / (t[k] - t[i]) }' "$WORK/ndjson-progress.txt"
+}
+
+# The heap after each young collection (largest and median, MiB) and the number of full collections.
+heap_after_gc() {
+    grep 'Pause Young' "$WORK/ndjson-gc.log" | sed -E 's/.*->([0-9]+)M\(.*/\1/' | sort -g | awk '{ v[NR] = $1 }
+        END { printf "heap_after_gc_max_mib=%s heap_after_gc_median_mib=%s ", v[NR], v[int((NR + 1) / 2)] }'
+    printf "full_gcs=%s\n" "$(grep -c 'Pause Full' "$WORK/ndjson-gc.log")"
 }
 
 time_batch() {
@@ -203,6 +249,7 @@ time_batch() {
     summarise "JVM CPU time (user+sys)" "$results" cpu_s s
     summarise "assessments per second" "$results" assessments_per_s "/s"
     summarise "peak RSS" "$results" rss_mib MiB
+    summarise "other processes" "$results" others_cores cores
     echo "  mean and marginal cost per patient by batch size (last run):"
     grep "^batch=" "$WORK/own.txt" | sed 's/^/    /'
 }

@@ -31,7 +31,7 @@ import org.nightpain.cds.PatientFacts;
  * that an application using this package adds itself.
  */
 public final class AssessmentJson {
-    private enum Outcome { ASSESSED, INVALID, INTERNAL_ERROR }
+    enum Outcome { ASSESSED, INVALID, INTERNAL_ERROR }
 
     private interface RequestSource {
         AssessmentRequest read();
@@ -39,10 +39,17 @@ public final class AssessmentJson {
 
     private final BiFunction<PatientFacts, Instant, Assessment> assessor;
     private final JsonCodec codec;
+    private final ParallelBatch.Shape batchShape;
 
     AssessmentJson(BiFunction<PatientFacts, Instant, Assessment> assessor, JsonCodec codec) {
+        this(assessor, codec, ParallelBatch.Shape.forThisMachine());
+    }
+
+    private AssessmentJson(BiFunction<PatientFacts, Instant, Assessment> assessor, JsonCodec codec,
+            ParallelBatch.Shape batchShape) {
         this.assessor = assessor;
         this.codec = codec;
+        this.batchShape = batchShape;
     }
 
     /** Assesses with this assessor and writes compact JSON. */
@@ -53,7 +60,12 @@ public final class AssessmentJson {
 
     /** The same, writing indented JSON (batches stay one object per line). */
     public AssessmentJson withPrettyPrinting() {
-        return new AssessmentJson(assessor, codec.withPrettyPrinting());
+        return new AssessmentJson(assessor, codec.withPrettyPrinting(), batchShape);
+    }
+
+    /** The same, spreading batches over threads and chunks of this shape (tests try small ones). */
+    AssessmentJson withBatchShape(ParallelBatch.Shape shape) {
+        return new AssessmentJson(assessor, codec, shape);
     }
 
     /**
@@ -81,34 +93,16 @@ public final class AssessmentJson {
      * Assesses newline-delimited JSON: one request per line in, one result or error object per line out,
      * in the same order. Blank lines are skipped. A bad line gets an error object that carries its line
      * number, and the run goes on. Reads and writes as it goes, so memory does not grow with the input;
-     * output is flushed whenever more input has to be waited for, and at the end.
+     * output is flushed whenever more input has to be waited for, and at the end. Records are assessed on
+     * one thread per processor, a few hundred at a time; the output keeps the input's order all the same.
      *
      * @param progress told the number of requests done after each one; may do nothing
      * @throws IOException when {@code in} cannot be read or {@code out} written
      */
     public BatchSummary assessNdjson(InputStream in, OutputStream out, LongConsumer progress) throws IOException {
-        LineReader lines = new LineReader(in, JsonCodec.MAX_REQUEST_BYTES + 1, out::flush);
-        ByteArrayOutputStream response = new ByteArrayOutputStream(8192);
-        long records = 0;
-        long invalid = 0;
-        long internalErrors = 0;
-        while (lines.next()) {
-            if (lines.isBlank()) {
-                continue;
-            }
-            long line = lines.lineNumber();
-            response.reset();
-            Outcome outcome = respond(() -> codec.reader().read(lines.bytes(), 0, lines.length(), line),
-                    response, line, false);
-            response.write('\n');
-            response.writeTo(out);
-            records++;
-            invalid += outcome == Outcome.INVALID ? 1 : 0;
-            internalErrors += outcome == Outcome.INTERNAL_ERROR ? 1 : 0;
-            progress.accept(records);
-        }
-        out.flush();
-        return new BatchSummary(records, invalid, internalErrors);
+        ParallelBatch batch = new ParallelBatch(batchShape, (bytes, offset, length, line, response) ->
+                respond(() -> codec.reader().read(bytes, offset, length, line), response, line, false));
+        return batch.run(in, out, progress);
     }
 
     private Outcome respond(RequestSource source, ByteArrayOutputStream out, Long line, boolean indent) {

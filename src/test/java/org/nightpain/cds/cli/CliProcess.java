@@ -36,7 +36,14 @@ final class CliProcess {
 
     /** {@code java -jar nightpain-cds-cli.jar args...} with this standard input. */
     static Run run(byte[] stdin, String... args) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        return run(List.of(), stdin, args);
+    }
+
+    /** {@code java jvmOptions... -jar nightpain-cds-cli.jar args...} with this standard input. */
+    static Run run(List<String> jvmOptions, byte[] stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         return start(command, stdin);
     }

@@ -25,22 +25,27 @@ public final class GeneratePatients {
         StringBuilder line = new StringBuilder(2048);
         for (long i = 1; i <= count; i++) {
             line.setLength(0);
-            line.append("{\"id\":\"p").append(i).append('"');
-            PatientFacts facts = patients.next();
-            for (FactField field : FactField.ALL) {
-                if (field.isUnknown(facts)) {
-                    continue;
-                }
-                Object value = field.read(facts);
-                line.append(",\"").append(field.fieldName()).append("\":");
-                if (value instanceof Enum<?> answer) {
-                    line.append('"').append(answer.name()).append('"');
-                } else {
-                    line.append(value);
-                }
-            }
-            out.append(line).append("}\n");
+            appendRequest(line, i, patients.next());
+            out.append(line).append('\n');
         }
         out.flush();
+    }
+
+    /** Appends one request, {@code {"id":"p<number>", ...}}, without a line end. */
+    public static void appendRequest(StringBuilder line, long number, PatientFacts facts) {
+        line.append("{\"id\":\"p").append(number).append('"');
+        for (FactField field : FactField.ALL) {
+            if (field.isUnknown(facts)) {
+                continue;
+            }
+            Object value = field.read(facts);
+            line.append(",\"").append(field.fieldName()).append("\":");
+            if (value instanceof Enum<?> answer) {
+                line.append('"').append(answer.name()).append('"');
+            } else {
+                line.append(value);
+            }
+        }
+        line.append('}');
     }
 }

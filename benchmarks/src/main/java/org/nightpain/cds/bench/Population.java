@@ -42,6 +42,16 @@ public class Population {
         return "all";
     }
 
+    /** The shared assessor. */
+    public NightPainAssessor assessor() {
+        return assessor;
+    }
+
+    /** The population (a ring of {@link #KEPT} patients). */
+    public PatientFacts[] patients() {
+        return patients;
+    }
+
     /** Assesses the next patient for the given thread's cursor. */
     Assessment assessNext(Cursor cursor) {
         return assessor.assess(patients[cursor.next()], AS_OF);
