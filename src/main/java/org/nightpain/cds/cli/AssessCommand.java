@@ -109,7 +109,7 @@ final class AssessCommand implements Callable<Integer> {
             output = text ? TextReport.error(e) : codec.writeError(e) + "\n";
             exitCode = Main.INVALID;
         } catch (RuntimeException e) {
-            context.err().println("nightpain-cds: internal error: " + e);
+            context.err().println("nightpain-cds: internal error: " + Main.describe(e));
             output = text ? TextReport.internalError(e) : codec.writeInternalError(id, e) + "\n";
             exitCode = Main.INTERNAL;
         }

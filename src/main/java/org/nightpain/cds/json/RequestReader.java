@@ -73,7 +73,8 @@ final class RequestReader {
         }
         JsonParser parser = null;
         try {
-            parser = factory.createParser(text);
+            // A leading byte-order mark is accepted here as the byte path accepts it.
+            parser = factory.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text);
             return read(parser, 1);
         } catch (IOException e) {
             throw malformed(e, parser, 1);

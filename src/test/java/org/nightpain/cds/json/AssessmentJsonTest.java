@@ -40,6 +40,16 @@ class AssessmentJsonTest {
         assertThat(result.get("assessedAt").asText()).isEqualTo("2026-11-25T08:00:00Z");
     }
 
+    /** Text and bytes give the same answer, with or without a leading byte-order mark. */
+    @Test
+    void request_withAByteOrderMark_isReadTheSameAsTextAndAsBytes() {
+        String withMark = "\uFEFF" + EMERGENCY;
+
+        assertThat(JSON.assess(withMark)).isEqualTo(JSON.assess(EMERGENCY));
+        assertThat(new String(JSON.assess(withMark.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+                .isEqualTo(JSON.assess(EMERGENCY));
+    }
+
     @Test
     void result_writesNumbersAsNumbersAndEnumsAsNames() throws Exception {
         String request = "{\"asOf\": \"2026-11-25T08:00:00Z\", \"ageYears\": 34, \"ivDrugUse\": \"YES\","

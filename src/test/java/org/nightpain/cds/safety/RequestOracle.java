@@ -46,10 +46,10 @@ final class RequestOracle {
         }
     }
 
-    /** The request as text; empty when it has any problem. */
+    /** The request as text; empty when it has any problem. A leading byte-order mark is allowed, as in bytes. */
     static Optional<Request> read(String body) {
         try {
-            return read(STRICT.readTree(body));
+            return read(STRICT.readTree(body.startsWith("\uFEFF") ? body.substring(1) : body));
         } catch (IOException e) {
             return Optional.empty();
         }
