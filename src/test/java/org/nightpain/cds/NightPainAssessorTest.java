@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nightpain.cds.internal.KnowledgeFiles;
 
 /** The public API: arguments, the shape of an assessment, immutability and the knowledge-base identity. */
 class NightPainAssessorTest {
@@ -100,7 +99,8 @@ class NightPainAssessorTest {
 
         assertThat(info.id()).isEqualTo("nightpain-lbp");
         assertThat(info.version()).matches("\\d+\\.\\d+\\.\\d+");
-        assertThat(info.sha256()).matches("[0-9a-f]{64}").isEqualTo(KnowledgeFiles.knowledgeBaseInfo().sha256());
+        // that the hash is the SHA-256 of the knowledge files: safety.KnowledgeBaseHashTest, computed apart
+        assertThat(info.sha256()).matches("[0-9a-f]{64}");
         assertThat(Fixtures.assess(Fixtures.baseline()).knowledgeBase()).isEqualTo(info);
     }
 
