@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nightpain.cds.internal.FactField;
 
 /** The public API: arguments, the shape of an assessment, immutability and the knowledge-base identity. */
 class NightPainAssessorTest {
@@ -72,6 +73,21 @@ class NightPainAssessorTest {
                 .sexualDysfunctionNew(TriState.UNKNOWN)), "EMR-01");
 
         assertThat(finding.inputsMissing()).containsExactly("sexualDysfunctionNew");
+    }
+
+    /** DQ-01 and DQ-03 collect their missing answers themselves; they are listed in fact-model order. */
+    @Test
+    void missingAnswersThatARuleCollects_areInFactModelOrder() {
+        Finding insufficient = Fixtures.finding(Fixtures.assess(PatientFacts.builder().build()), "DQ-01");
+        Finding screen = Fixtures.finding(Fixtures.assess(Fixtures.baseline().symptomDurationWeeks(20.0)
+                .onsetType(OnsetType.GRADUAL_INSIDIOUS).improvesWithExercise(TriState.UNKNOWN)
+                .restRelievesPain(TriState.UNKNOWN).nightPain(TriState.UNKNOWN)
+                .nightPainImprovesOnGettingUp(TriState.UNKNOWN)), "DQ-03");
+
+        for (Finding finding : List.of(insufficient, screen)) {
+            List<FactField> fields = finding.inputsMissing().stream().map(FactField::byName).toList();
+            assertThat(fields).as(finding.ruleId()).hasSizeGreaterThan(3).doesNotContainNull().isSorted();
+        }
     }
 
     @Test

@@ -48,7 +48,7 @@ import org.nightpain.cds.internal.FactField;
  * @param expected          the expected outcome
  * @param onlyDecisionRules if not empty, the only decision rules left on (inference and aggregation stay on)
  */
-record CorpusCase(String id, String description, String source, PatientFacts facts, Expected expected,
+public record CorpusCase(String id, String description, String source, PatientFacts facts, Expected expected,
                   List<String> onlyDecisionRules) {
 
     /**
@@ -118,7 +118,7 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
     }
 
     /** The vignettes and every case file, vignettes first. */
-    static List<CorpusCase> all() {
+    public static List<CorpusCase> all() {
         List<CorpusCase> cases = new ArrayList<>(vignettes());
         cases.addAll(caseFiles());
         return cases;
