@@ -84,7 +84,24 @@ final class AssessmentAssembler {
         Map<String, Object> inputsUsed = new LinkedHashMap<>();
         byField.forEach((field, value) -> inputsUsed.put(field.fieldName(), value));
         List<String> missing = raised.reportedMissing();
-        if (missing == null) {
+        if (missing != null) {
+            // In fact-model order too: a rule that reports its own missing inputs (DQ-01, DQ-03) collects
+            // them from signals in the order the inference rules happened to fire.
+            List<FactField> fields = new ArrayList<>(missing.size());
+            for (String name : missing) {
+                FactField field = FactField.byName(name);
+                if (field == null) {
+                    throw new IllegalStateException("Rule '" + rule.name() + "' reported '" + name
+                            + "' as missing, which is not a patient fact");
+                }
+                fields.add(field);
+            }
+            fields.sort(Comparator.naturalOrder());
+            missing = new ArrayList<>(fields.size());
+            for (FactField field : fields) {
+                missing.add(field.fieldName());
+            }
+        } else {
             missing = new ArrayList<>(0);
             for (FactField input : rule.inputs()) {
                 if (input.isUnknown(facts)) {
