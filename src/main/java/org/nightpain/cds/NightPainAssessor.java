@@ -23,9 +23,15 @@ import org.nightpain.cds.internal.RuleEngine;
  * }</pre>
  *
  * <p>This is decision support for clinicians and supervised triage. It does not diagnose, and it must
- * never be the only route to emergency care.
+ * never be the only route to emergency care. {@link #INTENDED_USE} says so in one sentence, for
+ * applications to show where their users meet the results (the command line's text report and the CDS
+ * Hooks cards show it).
  */
 public final class NightPainAssessor {
+    /** The intended-use notice, one sentence to show beside the results. */
+    public static final String INTENDED_USE = "Decision support only: it does not diagnose, and it must never be the"
+            + " only route to emergency care.";
+
     private final RuleEngine engine;
     private final Clock clock;
 

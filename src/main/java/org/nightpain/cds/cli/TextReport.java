@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.RuleInfo;
 import org.nightpain.cds.Source;
@@ -20,8 +21,7 @@ import org.nightpain.cds.json.JsonProblem;
  */
 final class TextReport {
     private static final int WIDTH = 100;
-    private static final String NOTICE = "Decision support only: it does not diagnose, and it must never be the only "
-            + "route to emergency care.";
+    private static final String NOTICE = NightPainAssessor.INTENDED_USE;
 
     private TextReport() {
     }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.Source;
 import org.nightpain.cds.Urgency;
@@ -30,6 +31,8 @@ final class Cards {
     static final String NOT_ASSESSED_TOPIC = "NOT-ASSESSED";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Shown on the first card (the most urgent finding) and on the card that says nothing was assessed. */
+    static final String NOTICE = "_" + NightPainAssessor.INTENDED_USE + "_\n";
 
     private Cards() {
     }
@@ -46,6 +49,7 @@ final class Cards {
                     source(assessment.knowledgeBase(), finding.sources(), finding.ruleId(), title(finding.code())));
             if (cards.isEmpty()) {
                 offerRecord(card, record);
+                card.put("detail", card.get("detail").asText() + "\n" + NOTICE);
             }
             cards.add(card);
         }
@@ -66,6 +70,7 @@ final class Cards {
                 .append("Ask the questions (the service's `GET /questionnaire` returns the Questionnaire) and open the")
                 .append(" chart again.\n");
         appendDataNotes(detail, input);
+        detail.append('\n').append(NOTICE).append('\n');
         ObjectNode response = JSON.objectNode();
         response.putArray("cards").add(card("Night-time back pain triage not run: no questionnaire answers on record",
                 "info", detail.toString(), source(knowledgeBase, List.of(), NOT_ASSESSED_TOPIC, "Not assessed")));

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.RiskAssessment;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.KnowledgeBaseInfo;
+import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Urgency;
 
 /**
@@ -48,7 +49,7 @@ final class TriageRecord {
             prediction.setRationale(finding.rationale());
         }
         record.addNote().setText("Highest urgency: " + assessment.highestUrgency().name()
-                + ". Decision support only; it does not diagnose.");
+                + ". " + NightPainAssessor.INTENDED_USE);
         return record;
     }
 }

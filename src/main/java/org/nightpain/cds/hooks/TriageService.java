@@ -165,7 +165,7 @@ final class TriageService {
         service.put("description", "Triages low back pain that is worse at night or on lying down from the patient's"
                 + " answers to the nightpain-triage questionnaire and the EHR's conditions, medicines and body"
                 + " temperature. Returns one card per finding (urgency, referral, the facts that fired it and the"
-                + " guideline), most urgent first, and the questions still to ask. Decision support only.");
+                + " guideline), most urgent first, and the questions still to ask. " + NightPainAssessor.INTENDED_USE);
         service.put("id", SERVICE_ID);
         ObjectNode prefetch = service.putObject("prefetch");
         for (PrefetchKey key : PrefetchKey.values()) {

@@ -112,16 +112,31 @@ final class AssessmentAssembler {
     }
 
     private static List<String> missing(RaisedFinding raised, PatientFacts facts) {
-        List<String> missing = raised.reportedMissing();
-        if (missing != null) {
+        List<String> reported = raised.reportedMissing();
+        if (reported == null) {
+            List<String> missing = new ArrayList<>(0);
+            for (FactField input : raised.rule().inputs()) {
+                if (input.isUnknown(facts)) {
+                    missing.add(input.fieldName());
+                }
+            }
             return missing;
         }
-        List<FactField> inputs = raised.rule().inputs();
-        missing = new ArrayList<>(0);
-        for (FactField input : inputs) {
-            if (input.isUnknown(facts)) {
-                missing.add(input.fieldName());
+        // In fact-model order too: a rule that reports its own missing inputs (DQ-01, DQ-03) may collect
+        // them from signals in the order the inference rules happened to fire.
+        List<FactField> fields = new ArrayList<>(reported.size());
+        for (String name : reported) {
+            FactField field = FactField.byName(name);
+            if (field == null) {
+                throw new IllegalStateException("Rule '" + raised.rule().name() + "' reported '" + name
+                        + "' as missing, which is not a patient fact");
             }
+            fields.add(field);
+        }
+        fields.sort(Comparator.naturalOrder());
+        List<String> missing = new ArrayList<>(fields.size());
+        for (FactField field : fields) {
+            missing.add(field.fieldName());
         }
         return missing;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.nightpain.cds.Evidence;
 import org.nightpain.cds.KnowledgeBaseInfo;
 import org.nightpain.cds.Source;
 
@@ -55,6 +56,26 @@ public final class KnowledgeFiles {
             sources.put(row[0], new Source(row[0], row[1], row[2]));
         }
         return sources;
+    }
+
+    /**
+     * The evidence label of each source in the register (its fourth column), by id, in register order.
+     * A decision rule's {@code @evidence} is the strongest of the labels of its {@code @source} ids
+     * (clinical-knowledge §8.3.5).
+     *
+     * @throws IllegalStateException when a source has no label or one that is not an {@link Evidence}
+     */
+    public static Map<String, Evidence> sourceEvidence() {
+        Map<String, Evidence> labels = new LinkedHashMap<>();
+        for (String[] row : table("sources.tsv", 4)) {
+            try {
+                labels.put(row[0], Evidence.valueOf(row[3]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("sources.tsv: source " + row[0] + " has no evidence label"
+                        + " (G, A, C, DP or LE) in its fourth column, but '" + row[3] + "'", e);
+            }
+        }
+        return labels;
     }
 
     /** The rows of a tab-separated register: comment lines (#) and blank lines skipped, short rows padded. */

@@ -3,6 +3,9 @@ package org.nightpain.cds.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +36,25 @@ class PackagingIT {
                     || name.startsWith("org/slf4j/") || name.startsWith("org/drools/"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isNull();
         }
+    }
+
+    /** Applications on the module path require the library by a stable name, not one derived from the file name. */
+    @Test
+    void libraryJar_hasAStableAutomaticModuleName() throws IOException {
+        Path library = Path.of(System.getProperty("library.jar"));
+        try (JarFile jar = new JarFile(library.toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                    .isEqualTo("org.nightpain.cds");
+        }
+        // What the module system makes of the jar: an automatic module of that name with the API package
+        ModuleDescriptor module = ModuleFinder.of(library).findAll().stream().map(ModuleReference::descriptor)
+                .collect(Collectors.collectingAndThen(Collectors.toList(), modules -> {
+                    assertThat(modules).hasSize(1);
+                    return modules.get(0);
+                }));
+        assertThat(module.name()).isEqualTo("org.nightpain.cds");
+        assertThat(module.isAutomatic()).isTrue();
+        assertThat(module.packages()).contains("org.nightpain.cds", "org.nightpain.cds.json");
     }
 
     @Test

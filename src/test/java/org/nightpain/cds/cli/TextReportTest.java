@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.json.JsonCodec;
 import org.nightpain.cds.json.JsonInputException;
 
@@ -28,6 +29,20 @@ class TextReportTest {
             finding.inputsUsed().keySet().forEach(fact -> assertThat(report).contains(fact + " = "));
         }
         assertThat(report.indexOf("URGENCY:   EMERGENCY")).isLessThan(report.indexOf(assessment.findings().get(0).code()));
+    }
+
+    /** Hazard H-20: every report, emergencies included, ends with the intended-use notice. */
+    @Test
+    void everyReport_endsWithTheIntendedUseNotice() {
+        for (Fixtures.Vignette vignette : Fixtures.vignettes()) {
+            Assessment assessment = Fixtures.assess(Fixtures.builderFrom(vignette.facts()));
+            String report = TextReport.assessment(vignette.id(), assessment).strip().replaceAll("\\s+", " ");
+
+            assertThat(report).as(vignette.id()).endsWith(NightPainAssessor.INTENDED_USE)
+                    .contains("must never be the only route to emergency care");
+            assertThat(report.indexOf(NightPainAssessor.INTENDED_USE)).as(vignette.id() + ": after every finding")
+                    .isGreaterThan(report.lastIndexOf(assessment.findings().get(assessment.findings().size() - 1).code()));
+        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.internal.FactField;
 
@@ -99,6 +100,34 @@ class CdsHooksServiceTest {
             assertThat(card.at("/source/url").asText()).startsWith("https://");
         }
         assertThat(cards.get(0).get("summary").asText()).startsWith(vignette.expected().highestUrgency().name());
+    }
+
+    /**
+     * Hazard H-20: the intended-use notice is in the discovery description an EHR's administrator reads,
+     * at the end of the first card (the most urgent finding) of every call, in the RiskAssessment offered
+     * for the chart, and on the card that says the triage did not run.
+     */
+    @Test
+    void intendedUseNotice_isInTheDiscoveryTheFirstCardTheRecordAndTheNotRunCard() {
+        String notice = NightPainAssessor.INTENDED_USE;
+        assertThat(notice).contains("must never be the only route to emergency care");
+        JsonNode service = Hooks.parse(client.get("cds-services").body()).at("/services/0");
+        assertThat(service.get("description").asText()).endsWith(notice);
+
+        for (Fixtures.Vignette vignette : Fixtures.vignettes()) {
+            JsonNode cards = Hooks.parse(client.call(Hooks.callWithAnswers(new LinkedHashMap<>(vignette.facts()))).body())
+                    .get("cards");
+            JsonNode first = cards.get(0);
+            assertThat(first.get("detail").asText()).as(vignette.id()).endsWith("_" + notice + "_\n");
+            assertThat(first.at("/suggestions/0/actions/0/resource/note/0/text").asText()).as(vignette.id())
+                    .endsWith(notice);
+        }
+
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.putNull("questionnaireResponse");
+        JsonNode notRun = Hooks.parse(client.call(Hooks.call(prefetch)).body()).at("/cards/0");
+        assertThat(notRun.at("/source/topic/code").asText()).isEqualTo(Cards.NOT_ASSESSED_TOPIC);
+        assertThat(notRun.get("detail").asText()).contains(notice);
     }
 
     @Test

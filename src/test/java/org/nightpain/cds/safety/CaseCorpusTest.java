@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every case of {@code cases/*.json} gives its expected outcome (vignette semantics, see
  * {@link CorpusCase}). The boundary cases put a pair on both sides of every threshold of
  * clinical-knowledge §3.10 (§6.13); the others give each way of reaching a derived fact a case of its
- * own, and cover data quality, suppression and the fail-safe.
+ * own, cover data quality, suppression and the fail-safe, and check the facts a finding cites when
+ * several reasons apply at once ({@code finding-basis.json}).
  */
 class CaseCorpusTest {
     private static final CorpusRunner RUNNER = new CorpusRunner();

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Diagnostic;
+import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Referral;
@@ -37,7 +38,9 @@ import org.nightpain.cds.internal.FactField;
  * {@code findings}, {@code referrals} and {@code rulesCovered} must be included;
  * {@code mustNotFindings} and {@code mustNotReferrals} must be absent from the presented result. Cases
  * may also name {@code diagnostics} that the presented findings must include and
- * {@code mustNotDiagnostics} that they must not. A case that only makes
+ * {@code mustNotDiagnostics} that they must not, and {@code inputsUsed}: by finding code, facts and
+ * values that some presented finding of that code must cite among the facts that fired it (the
+ * finding's basis is part of the outcome a clinician reads). A case that only makes
  * sense with most rules switched off (the fail-safe FB-01) lists the decision rules it keeps in
  * {@code onlyDecisionRules}.
  *
@@ -48,7 +51,7 @@ import org.nightpain.cds.internal.FactField;
  * @param expected          the expected outcome
  * @param onlyDecisionRules if not empty, the only decision rules left on (inference and aggregation stay on)
  */
-record CorpusCase(String id, String description, String source, PatientFacts facts, Expected expected,
+public record CorpusCase(String id, String description, String source, PatientFacts facts, Expected expected,
                   List<String> onlyDecisionRules) {
 
     /**
@@ -61,12 +64,16 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
      * @param mustNotReferrals referrals absent from the result
      * @param diagnostics        diagnostics the presented findings include between them
      * @param mustNotDiagnostics diagnostics none of the presented findings includes
+     * @param inputsUsed         by finding code, facts (name to value as in a request) that a presented
+     *                           finding of that code cites in its {@code inputsUsed}
      * @param rulesCovered       rule ids that fire (presented or suppressed)
      */
     record Expected(Urgency highestUrgency, List<String> findings, List<Referral> referrals,
                     List<String> mustNotFindings, List<Referral> mustNotReferrals, List<Diagnostic> diagnostics,
-                    List<Diagnostic> mustNotDiagnostics, List<String> rulesCovered) {
+                    List<Diagnostic> mustNotDiagnostics, Map<String, Map<String, Object>> inputsUsed,
+                    List<String> rulesCovered) {
         Expected {
+            inputsUsed = inputsUsed == null ? Map.of() : Map.copyOf(inputsUsed);
             Objects.requireNonNull(highestUrgency, "highestUrgency");
             findings = orEmpty(findings);
             referrals = orEmpty(referrals);
@@ -90,8 +97,24 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
         return id + " " + description;
     }
 
-    /** What the result gets wrong against the expected outcome; empty when it matches. */
+    /**
+     * What the result gets wrong against the expected outcome, including rules of {@code rulesCovered}
+     * that did not fire; empty when it matches.
+     */
     List<String> violations(Assessment result) {
+        List<String> violations = outcomeViolations(result);
+        Set<String> fired = Fixtures.firedRules(result);
+        expected.rulesCovered().stream().filter(id -> !fired.contains(id))
+                .forEach(id -> violations.add("rule " + id + " did not fire"));
+        return violations;
+    }
+
+    /**
+     * What the result gets wrong in what a clinician reads: the urgency, the findings presented and not,
+     * the referrals, the diagnostics and the facts the findings cite, as far as the case states them.
+     * Which rules fired ({@code rulesCovered}) is not part of it.
+     */
+    List<String> outcomeViolations(Assessment result) {
         List<String> violations = new ArrayList<>();
         Set<String> codes = Fixtures.codes(result);
         if (result.highestUrgency() != expected.highestUrgency()) {
@@ -111,14 +134,34 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
                 .forEach(d -> violations.add("diagnostic " + d + " missing"));
         expected.mustNotDiagnostics().stream().filter(diagnostics::contains)
                 .forEach(d -> violations.add("diagnostic " + d + " given"));
-        Set<String> fired = Fixtures.firedRules(result);
-        expected.rulesCovered().stream().filter(id -> !fired.contains(id))
-                .forEach(id -> violations.add("rule " + id + " did not fire"));
+        expected.inputsUsed().forEach((code, inputs) -> {
+            boolean cited = result.findings().stream().filter(f -> f.code().equals(code))
+                    .anyMatch(f -> inputs.entrySet().stream().allMatch(input ->
+                            sameValue(f.inputsUsed().get(input.getKey()), input.getValue())));
+            if (!cited) {
+                violations.add("no presented " + code + " cites " + inputs + "; cited: " + result.findings().stream()
+                        .filter(f -> f.code().equals(code)).map(Finding::inputsUsed).toList());
+            }
+        });
         return violations;
     }
 
+    /** A value of a finding's {@code inputsUsed} against one written in a case file (an enum name or a number). */
+    private static boolean sameValue(Object actual, Object expected) {
+        if (actual == null || expected == null) {
+            return false;
+        }
+        if (actual instanceof Enum<?> answer) {
+            return answer.name().equals(expected);
+        }
+        if (actual instanceof Number number && expected instanceof Number written) {
+            return Double.compare(number.doubleValue(), written.doubleValue()) == 0;
+        }
+        return actual.equals(expected);
+    }
+
     /** The vignettes and every case file, vignettes first. */
-    static List<CorpusCase> all() {
+    public static List<CorpusCase> all() {
         List<CorpusCase> cases = new ArrayList<>(vignettes());
         cases.addAll(caseFiles());
         return cases;
@@ -130,7 +173,7 @@ record CorpusCase(String id, String description, String source, PatientFacts fac
                 Fixtures.builderFrom(v.facts()).build(),
                 new Expected(v.expected().highestUrgency(), v.expected().findings(), v.expected().referrals(),
                         v.expected().mustNotFindings(), v.expected().mustNotReferrals(), List.of(), List.of(),
-                        v.rulesCovered()),
+                        Map.of(), v.rulesCovered()),
                 List.of())).toList();
     }
 

@@ -22,9 +22,23 @@ final class CorpusRunner {
 
     /**
      * What the case's result gets wrong with the named DRL rules switched off (besides those the case
-     * itself switches off); an exception counts as a wrong result.
+     * itself switches off), rules of {@code rulesCovered} that did not fire included; an exception
+     * counts as a wrong result.
      */
     List<String> violations(CorpusCase corpusCase, Set<String> switchedOff) {
+        return check(corpusCase, switchedOff, false);
+    }
+
+    /**
+     * What the case's result gets wrong in its outcome (urgency, findings, referrals, diagnostics, the
+     * facts cited) with the named DRL rules switched off; whether the rules it covers fired is not
+     * counted. An exception counts as a wrong result.
+     */
+    List<String> outcomeViolations(CorpusCase corpusCase, Set<String> switchedOff) {
+        return check(corpusCase, switchedOff, true);
+    }
+
+    private List<String> check(CorpusCase corpusCase, Set<String> switchedOff, boolean outcomeOnly) {
         Set<String> kept = Set.copyOf(corpusCase.onlyDecisionRules());
         Set<String> decisions = engine.rules().stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION)
                 .map(RuleDescriptor::name).collect(Collectors.toSet());
@@ -37,7 +51,8 @@ final class CorpusRunner {
                     || kept.contains((String) match.getRule().getMetaData().get("id"));
         };
         try {
-            return corpusCase.violations(engine.assess(corpusCase.facts(), Fixtures.AS_OF, filter));
+            var result = engine.assess(corpusCase.facts(), Fixtures.AS_OF, filter);
+            return outcomeOnly ? corpusCase.outcomeViolations(result) : corpusCase.violations(result);
         } catch (RuntimeException e) {
             return List.of("no result: " + e);
         }

@@ -17,6 +17,11 @@ import org.nightpain.cds.internal.RuleDescriptor;
  * outcome. This holds for decision, inference and aggregation rules alike. A rule that no case needs
  * is either dead or untested; the fix is a case that needs it, never a weaker check.
  *
+ * <p>Only the outcome counts: the urgency, the findings presented or withheld, the referrals, the
+ * diagnostics and, where a case states them, the facts a finding cites. That a rule listed in a case's
+ * {@code rulesCovered} did not fire is not counted here (it would make every covered rule look needed
+ * whatever the result), so a rule is shown to be needed by what a clinician would read.
+ *
  * <p>Where two inference rules infer the same derived fact (fever measured or reported, the four
  * infection risk factors, ...), the corpus has a case in which only one of them applies, so that
  * each route is shown to be needed on its own.
@@ -57,7 +62,7 @@ class LoadBearingRulesTest {
     void switchingTheRuleOff_breaksACase(String ruleName) {
         List<String> broken = new ArrayList<>();
         for (CorpusCase corpusCase : corpus) {
-            List<String> violations = RUNNER.violations(corpusCase, Set.of(ruleName));
+            List<String> violations = RUNNER.outcomeViolations(corpusCase, Set.of(ruleName));
             if (!violations.isEmpty()) {
                 broken.add(corpusCase.id() + ": " + violations);
             }

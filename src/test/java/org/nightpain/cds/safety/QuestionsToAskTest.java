@@ -1,0 +1,151 @@
+package org.nightpain.cds.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.Question;
+import org.nightpain.cds.RuleInfo;
+import org.nightpain.cds.Urgency;
+import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.internal.RuleDescriptor;
+import org.nightpain.cds.internal.RuleEngine;
+
+/**
+ * The questions still to ask (contract §1, clinical-knowledge §3.9 via issue 2): each names a fact whose
+ * answer is unknown, at most once, and the decision rules its answer could change, which exist and are
+ * exactly the rules that weigh that fact; and the list comes most consequential first, that is ordered by
+ * the most urgent of those rules, as the public rule catalogue gives their urgencies, never rising down
+ * the list. An informational rule (DQ-03) ranks with the least urgent.
+ */
+class QuestionsToAskTest {
+
+    /** The most urgent urgency of each decision rule id in the public catalogue (EXT-01 has three rules). */
+    private static final Map<String, Urgency> CATALOGUE = new LinkedHashMap<>();
+    /** The decision rules that weigh each fact, by their {@code @inputs}. */
+    private static final Map<String, Set<String>> WEIGHED_BY = new LinkedHashMap<>();
+
+    static {
+        for (RuleInfo rule : Fixtures.ASSESSOR.rules()) {
+            Urgency urgency = rule.urgency() == null ? Urgency.SELF_CARE : rule.urgency();
+            CATALOGUE.merge(rule.id(), urgency, (a, b) -> a.isMoreUrgentThan(b) ? a : b);
+        }
+        for (RuleDescriptor rule : RuleEngine.load().rules()) {
+            if (rule.role() == RuleDescriptor.Role.DECISION) {
+                rule.inputs().forEach(input -> WEIGHED_BY.computeIfAbsent(input.fieldName(), f -> new TreeSet<>())
+                        .add(rule.id()));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<PatientFacts> patients() {
+        return Patients.valid();
+    }
+
+    @Property(tries = 2000)
+    void questions_comeMostConsequentialFirst_andNameRealRules(@ForAll("patients") PatientFacts patient) {
+        assertThat(problems(patient, Fixtures.assess(patient))).isEmpty();
+    }
+
+    @Example
+    void corpusCases_askTheirQuestionsMostConsequentialFirst() {
+        List<String> problems = new ArrayList<>();
+        int asked = 0;
+        for (CorpusCase corpusCase : CorpusCase.all()) {
+            Assessment assessment = Fixtures.assess(corpusCase.facts());
+            asked += assessment.questionsToAsk().size();
+            problems(corpusCase.facts(), assessment).forEach(p -> problems.add(corpusCase.id() + ": " + p));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(asked).as("the corpus asks questions at all").isGreaterThan(100);
+    }
+
+    /** A patient about whom nothing is known is asked everything, an emergency's questions first. */
+    @Example
+    void nothingKnown_asksEveryQuestion_theEmergencyOnesFirst() {
+        Assessment assessment = Fixtures.assess(PatientFacts.builder().build());
+        List<Question> questions = assessment.questionsToAsk();
+
+        assertThat(problems(PatientFacts.builder().build(), assessment)).isEmpty();
+        assertThat(rank(questions.get(0))).isEqualTo(Urgency.EMERGENCY);
+        assertThat(rank(questions.get(questions.size() - 1))).isIn(Urgency.ROUTINE, Urgency.SELF_CARE);
+        // every fact that some rule weighs and that needs no earlier answer is asked
+        assertThat(questions).extracting(Question::field)
+                .contains("urinaryRetention", "saddleAnaesthesia", "radicularLegPain", "motorWeakness",
+                        "historyOfCancer", "feverOrRigorsReported", "temperatureC", "trauma", "ageYears",
+                        "symptomDurationWeeks", "sleepPosition", "neckPainOnWaking");
+    }
+
+    /** What is wrong with the questions of one assessment; empty when nothing is. */
+    static List<String> problems(PatientFacts patient, Assessment assessment) {
+        List<String> problems = new ArrayList<>();
+        Set<String> fields = new HashSet<>();
+        Urgency previous = Urgency.EMERGENCY;
+        String previousField = null;
+        for (Question question : assessment.questionsToAsk()) {
+            FactField field = FactField.byName(question.field());
+            if (field == null) {
+                problems.add(question.field() + " is not a fact");
+                continue;
+            }
+            if (!fields.add(question.field())) {
+                problems.add(question.field() + " is asked twice");
+            }
+            if (!field.isUnknown(patient)) {
+                problems.add(question.field() + " is asked but answered (" + field.read(patient) + ")");
+            }
+            if (question.question() == null || question.question().isBlank()) {
+                problems.add(question.field() + " has no wording");
+            }
+            if (question.couldChange().isEmpty()) {
+                problems.add(question.field() + " could change no rule");
+            }
+            for (String id : question.couldChange()) {
+                if (!CATALOGUE.containsKey(id)) {
+                    problems.add(question.field() + " could change " + id + ", which is not a decision rule");
+                }
+            }
+            if (!new TreeSet<>(question.couldChange()).equals(WEIGHED_BY.get(question.field()))
+                    || question.couldChange().size() != new HashSet<>(question.couldChange()).size()) {
+                problems.add(question.field() + " could change " + question.couldChange() + ", but the rules that weigh it are "
+                        + WEIGHED_BY.get(question.field()));
+            }
+            Urgency rank = rank(question);
+            if (rank != null && rank.isMoreUrgentThan(previous)) {
+                problems.add(question.field() + " (could change " + rank + ") comes after " + previousField
+                        + " (could change only " + previous + ")");
+            }
+            if (rank != null) {
+                previous = rank;
+                previousField = question.field();
+            }
+        }
+        return problems;
+    }
+
+    /** The most urgent rule the answer could change, by the catalogue; null when it names none that exists. */
+    private static Urgency rank(Question question) {
+        Urgency most = null;
+        for (String id : question.couldChange()) {
+            Urgency urgency = CATALOGUE.get(id);
+            if (urgency != null && (most == null || urgency.isMoreUrgentThan(most))) {
+                most = urgency;
+            }
+        }
+        return most;
+    }
+}
