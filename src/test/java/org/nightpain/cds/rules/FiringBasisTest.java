@@ -20,6 +20,7 @@ import org.nightpain.cds.Progression;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
+import org.nightpain.cds.internal.FactField;
 
 /**
  * The facts a finding cites are exactly the ways its condition was met. Rules whose condition can be
@@ -171,10 +172,12 @@ class FiringBasisTest {
     @Test
     void unansweredCoreQuestions_areListedInFactModelOrder_feverOnlyWhenNeitherAnswerIsGiven() {
         Finding everything = Fixtures.finding(Fixtures.assess(PatientFacts.builder().build()), "DQ-01");
-        assertThat(everything.inputsMissing()).containsExactly("ageYears", "symptomDurationWeeks", "radicularLegPain",
-                "motorWeakness", "urinaryRetention", "urinaryDifficultyNew", "urinaryIncontinenceNew",
-                "faecalIncontinenceNew", "saddleAnaesthesia", "feverOrRigorsReported", "temperatureC", "historyOfCancer",
-                "weightLossUnexplained", "trauma");
+        List<String> core = List.of("ageYears", "symptomDurationWeeks", "radicularLegPain", "motorWeakness",
+                "urinaryRetention", "urinaryDifficultyNew", "urinaryIncontinenceNew", "faecalIncontinenceNew",
+                "saddleAnaesthesia", "feverOrRigorsReported", "temperatureC", "historyOfCancer", "weightLossUnexplained",
+                "trauma");
+        assertThat(everything.inputsMissing()).containsExactlyElementsOf(core.stream()
+                .sorted(java.util.Comparator.comparing(name -> FactField.byName(name).ordinal())).toList());
 
         Finding measured = Fixtures.finding(Fixtures.assess(PatientFacts.builder().temperatureC(36.8).build()), "DQ-01");
         assertThat(measured.inputsMissing()).doesNotContain("feverOrRigorsReported", "temperatureC").contains("ageYears");
