@@ -19,7 +19,6 @@ public enum Derived {
     PANCREATIC_CT_INDICATED,
     AGE_AT_ONSET,
     CHRONIC,
-    ASAS_ITEM,
-    ASAS_ITEM_UNKNOWN,
-    NG65_ITEM
+    ASAS_ITEMS,
+    NG65_CRITERIA
 }

@@ -37,15 +37,13 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Lists the unknown answers reported by these signals as this finding's missing inputs. */
-    public RaisedFinding missing(List<?> unknownSignals) {
+    /** Lists the unknown answers reported by this signal as this finding's missing inputs. */
+    public RaisedFinding missing(Signal unknownSignal) {
         if (missing == null) {
             missing = new ArrayList<>();
         }
-        for (Object signal : unknownSignals) {
-            for (String field : ((Signal) signal).unknownFields()) {
-                addMissing(field);
-            }
+        for (String field : unknownSignal.unknownFields()) {
+            addMissing(field);
         }
         return this;
     }
