@@ -140,12 +140,52 @@ class FiringBasisTest {
                 cites("RTN-05", "inflammatory bowel disease", b -> b.ibd(yes), "ibd", yes),
                 cites("RTN-05", "psoriasis and uveitis", b -> b.psoriasis(yes).uveitis(yes), "psoriasis", yes, "uveitis", yes),
 
+                // a 30-year-old with 26 weeks of pain: onset at 29.5, below 35, 40 and 45
+                cites("RTN-02", "four ASAS items", b -> inflammatory(b).restRelievesPain(TriState.NO),
+                        "ageYears", 30, "symptomDurationWeeks", 26.0, "onsetType", OnsetType.GRADUAL_INSIDIOUS,
+                        "improvesWithExercise", yes, "restRelievesPain", TriState.NO),
+                cites("RTN-02", "all five ASAS items, onset as given", b -> inflammatory(b).ageAtOnsetYears(28)
+                        .restRelievesPain(TriState.NO).nightPain(yes).nightPainImprovesOnGettingUp(yes),
+                        "symptomDurationWeeks", 26.0, "onsetType", OnsetType.GRADUAL_INSIDIOUS, "ageAtOnsetYears", 28,
+                        "nightPain", yes, "nightPainImprovesOnGettingUp", yes, "improvesWithExercise", yes,
+                        "restRelievesPain", TriState.NO),
+                cites("RTN-03", "four NG65 criteria", b -> inflammatory(b).wakesSecondHalfOfNight(yes)
+                        .buttockPain(yes).alternatingButtockPain(yes),
+                        "ageYears", 30, "symptomDurationWeeks", 26.0, "wakesSecondHalfOfNight", yes, "buttockPain", yes,
+                        "alternatingButtockPain", yes, "improvesWithExercise", yes),
+                cites("RTN-03", "three NG65 criteria and HLA-B27 positive", b -> inflammatory(b).psoriasis(yes)
+                        .hlaB27(org.nightpain.cds.HlaB27.POSITIVE),
+                        "ageYears", 30, "symptomDurationWeeks", 26.0, "improvesWithExercise", yes, "psoriasis", yes,
+                        "hlaB27", org.nightpain.cds.HlaB27.POSITIVE),
+                cites("RTN-04", "three NG65 criteria, HLA-B27 not tested", b -> inflammatory(b).nsaidResponse(
+                        org.nightpain.cds.NsaidResponse.GOOD), "ageYears", 30, "symptomDurationWeeks", 26.0,
+                        "improvesWithExercise", yes, "nsaidResponse", org.nightpain.cds.NsaidResponse.GOOD,
+                        "hlaB27", org.nightpain.cds.HlaB27.NOT_TESTED),
+
                 cites("RTN-06", "pain down one leg", b -> b.radicularLegPain(RadicularLegPain.UNILATERAL),
                         "radicularLegPain", RadicularLegPain.UNILATERAL),
                 cites("RTN-06", "straight-leg raise", b -> b.slrPositive(yes), "slrPositive", yes),
                 cites("RTN-06", "crossed straight-leg raise", b -> b.crossedSlrPositive(yes), "crossedSlrPositive", yes),
                 cites("RTN-06", "mild weakness", b -> b.motorWeakness(MotorWeakness.MILD_SINGLE_ROOT),
                         "motorWeakness", MotorWeakness.MILD_SINGLE_ROOT));
+    }
+
+    /** 30 years old, 26 weeks of insidious pain that improves with exercise: two ASAS items, two NG65 criteria. */
+    private static PatientFacts.Builder inflammatory(PatientFacts.Builder b) {
+        return b.ageYears(30).symptomDurationWeeks(26.0).onsetType(OnsetType.GRADUAL_INSIDIOUS)
+                .improvesWithExercise(TriState.YES).restRelievesPain(TriState.YES);
+    }
+
+    @Test
+    void anIncompleteInflammatoryScreen_namesTheUnansweredItems() {
+        Finding finding = Fixtures.finding(Fixtures.assess(inflammatory(Fixtures.baseline()).ageYears(null)
+                .onsetType(OnsetType.UNKNOWN).nightPain(TriState.UNKNOWN).nightPainImprovesOnGettingUp(TriState.UNKNOWN)), "DQ-03");
+
+        assertThat(finding.inputsUsed()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "symptomDurationWeeks", 26.0, "improvesWithExercise", TriState.YES));
+        // one item met, three unanswered (item 5 has two parts): the answers could still make it four
+        assertThat(finding.inputsMissing())
+                .containsExactly("onsetType", "ageAtOnsetYears", "nightPain", "nightPainImprovesOnGettingUp");
     }
 
     @ParameterizedTest(name = "{0}")
