@@ -1,6 +1,7 @@
 package org.nightpain.cds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,6 +115,7 @@ final class PrefetchReader {
                     + PrefetchKey.QUESTIONNAIRE_RESPONSE.template() + " (null when there is none)")));
         }
         QuestionnaireResponse response = chooseResponse(reading);
+        failOnProblems(reading);
         if (response == null) {
             return new FhirFacts(null, Map.of(), List.of(), reading.notSent, reading.notes);
         }
@@ -237,8 +239,13 @@ final class PrefetchReader {
             QuestionnaireResponse response = (QuestionnaireResponse) resource;
             if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
                 reading.notes.add(label(response) + " is marked entered-in-error; not used.");
-            } else if (response.hasQuestionnaire() && !response.getQuestionnaire().split("\\|")[0]
-                    .equals(TriageQuestionnaire.URL)) {
+            } else if (response.hasQuestionnaire() && canonicalUrl(response.getQuestionnaire()).isEmpty()) {
+                // "|" or "|1.0": a version with nothing to be the version of. Unreadable, not "another questionnaire".
+                reading.problems.add(new Problem("prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(),
+                        response.getQuestionnaire(), label(response) + ": 'questionnaire' has no URL before its '|'"
+                        + " (a canonical is URL or URL|version)"));
+            } else if (response.hasQuestionnaire()
+                    && !canonicalUrl(response.getQuestionnaire()).equals(TriageQuestionnaire.URL)) {
                 reading.notes.add(label(response) + " answers another questionnaire; not used.");
             } else {
                 usable.add(response);
@@ -253,6 +260,12 @@ final class PrefetchReader {
         return usable.isEmpty() ? null : usable.get(0);
     }
 
+    /** The URL part of a canonical reference ("URL|version"), without the version; empty when there is none. */
+    static String canonicalUrl(String canonical) {
+        int bar = canonical.indexOf('|');
+        return (bar < 0 ? canonical : canonical.substring(0, bar)).strip();
+    }
+
     /** The age from Patient.birthDate, when the answers do not give it and the date is precise enough. */
     private static void readAge(Reading reading) {
         if (reading.values.containsKey(FactField.AGE_YEARS)) {
@@ -263,28 +276,60 @@ final class PrefetchReader {
             if (birthDate.getValue() == null) {
                 continue;
             }
-            LocalDate today = LocalDate.ofInstant(reading.now, ZoneOffset.UTC);
-            // The text is YYYY, YYYY-MM or YYYY-MM-DD: the age is known only if every day it allows gives the same.
-            String[] parts = birthDate.getValueAsString().split("-");
-            LocalDate earliest = LocalDate.of(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 1,
-                    parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
-            LocalDate latest = parts.length > 2 ? earliest
-                    : parts.length > 1 ? earliest.withDayOfMonth(earliest.lengthOfMonth())
-                    : earliest.withDayOfYear(earliest.lengthOfYear());
-            if (earliest.isAfter(today)) {
-                reading.problems.add(new Problem("ageYears", birthDate.getValueAsString(), label(resource)
-                        + ": the birth date is after the date of the request"));
+            int[] ages = ages(reading, resource, birthDate);
+            if (ages == null) {
                 return;
             }
-            int oldest = Period.between(earliest, today).getYears();
-            int youngest = Period.between(latest.isAfter(today) ? today : latest, today).getYears();
-            if (oldest == youngest) {
-                set(reading, FactField.AGE_YEARS, oldest, label(resource), " (birth date)");
+            if (ages[0] == ages[1]) {
+                set(reading, FactField.AGE_YEARS, ages[1], label(resource), " (birth date)");
             } else {
                 reading.notes.add(label(resource) + ": the birth date (" + birthDate.getValueAsString()
                         + ") is too coarse to tell the age in years; ageYears left unknown.");
             }
         }
+    }
+
+    /**
+     * The youngest and the oldest age in whole years on the day of the request that a birth date allows
+     * ({@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}); null, after adding a problem, when it gives none.
+     */
+    private static int[] ages(Reading reading, Resource patient, DateType birthDate) {
+        String text = birthDate.getValueAsString();
+        TemporalPrecisionEnum precision = birthDate.getPrecision();
+        LocalDate earliest;
+        LocalDate latest;
+        try {
+            // The FHIR parser has checked the form; its precision says which parts the text has.
+            int year = Integer.parseInt(text.substring(0, 4));
+            if (precision == TemporalPrecisionEnum.YEAR) {
+                earliest = LocalDate.of(year, 1, 1);
+                latest = earliest.withDayOfYear(earliest.lengthOfYear());
+            } else if (precision == TemporalPrecisionEnum.MONTH) {
+                earliest = LocalDate.of(year, Integer.parseInt(text.substring(5, 7)), 1);
+                latest = earliest.withDayOfMonth(earliest.lengthOfMonth());
+            } else if (precision == TemporalPrecisionEnum.DAY) {
+                earliest = LocalDate.of(year, Integer.parseInt(text.substring(5, 7)), Integer.parseInt(text.substring(8, 10)));
+                latest = earliest;
+            } else {
+                // HAPI FHIR reads a date and time here too, although birthDate is a date.
+                reading.problems.add(new Problem("prefetch." + PrefetchKey.PATIENT.key(), text, label(patient)
+                        + ": birthDate must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a date and time"));
+                return null;
+            }
+        } catch (RuntimeException e) {
+            reading.problems.add(new Problem("prefetch." + PrefetchKey.PATIENT.key(), text, label(patient)
+                    + ": birthDate is not a date this service can read (YYYY, YYYY-MM or YYYY-MM-DD)"));
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(reading.now, ZoneOffset.UTC);
+        if (earliest.isAfter(today)) {
+            reading.problems.add(new Problem("ageYears", text, label(patient)
+                    + ": the birth date is after the date of the request"));
+            return null;
+        }
+        int oldest = Period.between(earliest, today).getYears();
+        int youngest = Period.between(latest.isAfter(today) ? today : latest, today).getYears();
+        return new int[] {youngest, oldest};
     }
 
     private void readConditions(Reading reading) {

@@ -139,6 +139,40 @@ class BadRequestTest {
                 .contains("not a FHIR id");
     }
 
+    /** Found by an audit: {@code "questionnaire": "|"} split into nothing, and the call was a 500. */
+    @Test
+    void questionnaireReferenceWithoutAUrl_isNamed() {
+        for (String canonical : new String[] {"|", "||", "|1.0", " |"}) {
+            ObjectNode call = validCall();
+            answers(call).put("questionnaire", canonical);
+
+            JsonNode error = invalid(call, "prefetch.questionnaireResponse");
+
+            assertThat(error.at("/problems/0/message").asText()).as(canonical).contains("no URL");
+            assertThat(error.at("/problems/0/value").asText()).isEqualTo(canonical);
+        }
+    }
+
+    /**
+     * Found by an audit: HAPI FHIR reads a date and time as a birthDate, and splitting it at '-' to find
+     * the age made a 500 when the answers left the age open.
+     */
+    @Test
+    void birthDateWithATime_isNamed() {
+        ObjectNode call = validCall();
+        ArrayNode items = (ArrayNode) answers(call).get("item");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).get("linkId").asText().equals("ageYears")) {
+                items.remove(i);
+            }
+        }
+        ((ObjectNode) call.get("prefetch")).set("patient", Hooks.patient("1960-06-01T10:00:00Z"));
+
+        JsonNode error = invalid(call, "prefetch.patient");
+
+        assertThat(error.at("/problems/0/message").asText()).contains("birthDate must be a date");
+    }
+
     @Test
     void unknownPrefetchKey_isNamed() {
         ObjectNode call = validCall();

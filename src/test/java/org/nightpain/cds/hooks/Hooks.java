@@ -74,7 +74,13 @@ final class Hooks {
                 "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
                         + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
                 "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
-                "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}");
+                "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}",
+                // A canonical of a bare '|' made the reader take the first part of an empty split: a 500.
+                "{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"|\"}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"||\"}",
+                // HAPI FHIR reads a date and time as a birthDate; splitting it at '-' made a 500.
+                "{\"resourceType\": \"Patient\", \"birthDate\": \"1960-06-01T10:00:00Z\"}",
+                "{\"resourceType\": \"MedicationStatement\", \"status\": \"active\", \"medicationReference\": {\"display\": \"x\"}}");
     }
 
     /** A patient-view call with this prefetch. */
