@@ -305,9 +305,14 @@ final class RequestReader {
         }
     }
 
+    /** The text, or its first 100 characters and its length; never cut inside a surrogate pair. */
     private static String shorten(String text) {
-        return text.length() <= MAX_ECHO_CHARS ? text
-                : text.substring(0, MAX_ECHO_CHARS) + "… (" + text.length() + " characters)";
+        if (text.length() <= MAX_ECHO_CHARS) {
+            return text;
+        }
+        // Half a pair would be written as a lone surrogate escape, which strict JSON readers refuse.
+        int cut = Character.isHighSurrogate(text.charAt(MAX_ECHO_CHARS - 1)) ? MAX_ECHO_CHARS - 1 : MAX_ECHO_CHARS;
+        return text.substring(0, cut) + "… (" + text.length() + " characters)";
     }
 
     private static String describe(JsonToken token) {

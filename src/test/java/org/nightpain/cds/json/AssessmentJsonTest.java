@@ -180,6 +180,19 @@ class AssessmentJsonTest {
                 .containsExactly("1e-99999999999", "1E99999999999", "1e-4000000000", "2e+4000000000");
     }
 
+    /** Found by an audit: a long value cut at 100 characters could end in half a surrogate pair. */
+    @Test
+    void invalid_longValueIsCutBetweenCharacters_neverInsideASurrogatePair() throws Exception {
+        String grin = new String(Character.toChars(0x1F600));
+        String value = "x".repeat(99) + grin + "tail";
+
+        JsonNode error = MAPPER.readTree(JSON.assess("{\"sex\": \"" + value + "\"}"));
+
+        assertThat(error.at("/error/problems/0/field").asText()).isEqualTo("sex");
+        assertThat(error.at("/error/problems/0/value").asText()).isEqualTo("x".repeat(99) + "… (105 characters)");
+        assertThat(JSON.assess("{\"sex\": \"" + value + "\"}")).doesNotContain("\\uD83D");
+    }
+
     @Test
     void malformed_givesLineAndColumn() throws Exception {
         JsonNode error = MAPPER.readTree(JSON.assess("{\n  \"ageYears\": 40,\n  \"nightPain\": \"YES\",\n}"));
