@@ -266,11 +266,13 @@ final class PrefetchReader {
         return (bar < 0 ? canonical : canonical.substring(0, bar)).strip();
     }
 
-    /** The age from Patient.birthDate, when the answers do not give it and the date is precise enough. */
+    /**
+     * The age from Patient.birthDate. Without an answered age it gives the age when the date is precise
+     * enough. With one, a birth date that allows the answered age says nothing new; one that does not is
+     * a conflict, settled by the higher age (the safer reading: every age threshold of the rules that
+     * points to serious disease is an "at or above" one) and noted on the card.
+     */
     private static void readAge(Reading reading) {
-        if (reading.values.containsKey(FactField.AGE_YEARS)) {
-            return;
-        }
         for (Resource resource : reading.of(PrefetchKey.PATIENT)) {
             DateType birthDate = ((Patient) resource).getBirthDateElement();
             if (birthDate.getValue() == null) {
@@ -280,10 +282,25 @@ final class PrefetchReader {
             if (ages == null) {
                 return;
             }
-            if (ages[0] == ages[1]) {
-                set(reading, FactField.AGE_YEARS, ages[1], label(resource), " (birth date)");
+            int youngest = ages[0];
+            int oldest = ages[1];
+            String text = birthDate.getValueAsString();
+            Object answered = reading.values.get(FactField.AGE_YEARS);
+            if (answered instanceof Integer given) {
+                if (given < youngest || given > oldest) {
+                    String fromRecord = youngest == oldest ? String.valueOf(oldest) : youngest + " or " + oldest;
+                    int used = Math.max(given, oldest);
+                    reading.notes.add("ageYears: the questionnaire gives " + given + " but " + label(resource)
+                            + "'s birth date (" + text + ") gives " + fromRecord + " on the day of the request; the"
+                            + " higher, " + used + ", was used (the safer reading). Check the age.");
+                    if (used != given) {
+                        set(reading, FactField.AGE_YEARS, used, label(resource), " (birth date)");
+                    }
+                }
+            } else if (youngest == oldest) {
+                set(reading, FactField.AGE_YEARS, oldest, label(resource), " (birth date)");
             } else {
-                reading.notes.add(label(resource) + ": the birth date (" + birthDate.getValueAsString()
+                reading.notes.add(label(resource) + ": the birth date (" + text
                         + ") is too coarse to tell the age in years; ageYears left unknown.");
             }
         }
@@ -291,7 +308,8 @@ final class PrefetchReader {
 
     /**
      * The youngest and the oldest age in whole years on the day of the request that a birth date allows
-     * ({@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}); null, after adding a problem, when it gives none.
+     * ({@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}); null when it gives none, after adding a
+     * problem (or, for a date in the future beside an answered age, a note).
      */
     private static int[] ages(Reading reading, Resource patient, DateType birthDate) {
         String text = birthDate.getValueAsString();
@@ -323,8 +341,13 @@ final class PrefetchReader {
         }
         LocalDate today = LocalDate.ofInstant(reading.now, ZoneOffset.UTC);
         if (earliest.isAfter(today)) {
-            reading.problems.add(new Problem("ageYears", text, label(patient)
-                    + ": the birth date is after the date of the request"));
+            if (reading.values.get(FactField.AGE_YEARS) == null) {
+                reading.problems.add(new Problem("ageYears", text, label(patient)
+                        + ": the birth date is after the date of the request"));
+            } else {
+                reading.notes.add(label(patient) + ": the birth date (" + text + ") is after the date of the request;"
+                        + " not used. Check the record.");
+            }
             return null;
         }
         int oldest = Period.between(earliest, today).getYears();
@@ -339,7 +362,12 @@ final class PrefetchReader {
             if ("refuted".equals(verification) || "entered-in-error".equals(verification)) {
                 continue;
             }
-            matchCodes(reading, "Condition", label(condition), condition.getCode());
+            if (hasCode(condition.getCode())) {
+                matchCodes(reading, "Condition", label(condition), condition.getCode());
+            } else {
+                reading.notes.add(label(condition) + " has no coded diagnosis" + asText(condition.getCode().getText())
+                        + ", which the code lists cannot read; not used. Check it by hand.");
+            }
         }
     }
 
@@ -358,22 +386,59 @@ final class PrefetchReader {
         }
     }
 
+    /** The coded medicine of a statement; null, with a note saying why, when there is none to read. */
     private static CodeableConcept medicationCode(Reading reading, MedicationStatement statement) {
         Type medication = statement.getMedication();
-        if (medication instanceof CodeableConcept concept) {
-            return concept;
-        }
-        if (medication instanceof Reference reference && reference.hasReference()) {
+        String label = label(statement);
+        CodeableConcept concept = null;
+        String text = null;
+        if (medication instanceof CodeableConcept given) {
+            concept = given;
+            text = given.getText();
+        } else if (medication instanceof Reference reference && reference.hasReference()) {
             String ref = reference.getReference();
             for (Resource contained : statement.getContained()) {
                 if (contained instanceof Medication drug && ref.equals("#" + contained.getIdElement().getIdPart())) {
-                    return drug.getCode();
+                    concept = drug.getCode();
+                    text = concept.hasText() ? concept.getText() : reference.getDisplay();
                 }
             }
-            reading.notes.add(label(statement) + " names its medicine only by reference (" + ref
-                    + "), which was not sent; not used.");
+            if (concept == null) {
+                reading.notes.add(label + " names its medicine only by reference (" + ref
+                        + "), which was not sent; not used.");
+                return null;
+            }
+        } else if (medication instanceof Reference reference) {
+            // Only a display, or nothing: there is no code to look up and no record to follow.
+            reading.notes.add(label + " names its medicine only as text" + asText(reference.getDisplay())
+                    + ", which the code lists cannot read; not used. Check it by hand.");
+            return null;
         }
-        return null;
+        if (concept == null || !hasCode(concept)) {
+            reading.notes.add(label + " has no coded medicine" + asText(text)
+                    + ", which the code lists cannot read; not used. Check it by hand.");
+            return null;
+        }
+        return concept;
+    }
+
+    /** True when the concept has at least one coding with a code. */
+    private static boolean hasCode(CodeableConcept concept) {
+        return concept.getCoding().stream().anyMatch(coding -> coding.hasCode() && !coding.getCode().isBlank());
+    }
+
+    /** " ('the text')", shortened, for a note; empty when there is no text. */
+    private static String asText(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String strip = text.strip();
+        int limit = 80;
+        if (strip.length() > limit) {
+            int cut = Character.isHighSurrogate(strip.charAt(limit - 1)) ? limit - 1 : limit;
+            strip = strip.substring(0, cut) + "…";
+        }
+        return " ('" + strip + "')";
     }
 
     private void matchCodes(Reading reading, String resourceType, String label, CodeableConcept concept) {

@@ -144,6 +144,31 @@ class CdsHooksServiceTest {
                 .anySatisfy(detail -> assertThat(detail).contains("`temperatureC` = 38.3 (from Observation/t1)"));
     }
 
+    /** The card says which age was used and that the answers and the record differ; nothing is dropped unseen. */
+    @Test
+    void ageConflictAndUnreadableMedicine_areShownOnTheQuestionsCard() {
+        Map<String, Object> answers = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        answers.put("ageYears", 45);
+        ObjectNode displayOnly = Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06");
+        displayOnly.remove("medicationCodeableConcept");
+        displayOnly.putObject("medicationReference").put("display", "prednisolone 5 mg");
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("patient", Hooks.patient("1960-06-01"));
+        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
+        prefetch.set("medications", Hooks.bundle(displayOnly));
+        Map<String, Object> used = new LinkedHashMap<>(answers);
+        used.put("ageYears", 66);
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(used));
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        findingCards(response, expected);
+        String questions = last(Hooks.parse(response.body())).get("detail").asText();
+        assertThat(questions).contains("ageYears: the questionnaire gives 45 but Patient/pat-1's birth date (1960-06-01)"
+                + " gives 66", "the higher, 66, was used");
+        assertThat(questions).contains("MedicationStatement/m1 names its medicine only as text ('prednisolone 5 mg')");
+    }
+
     @Test
     void firstCard_offersToRecordTheTriageAsARiskAssessment() {
         Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
