@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,7 +106,7 @@ final class TriageService {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode request = json.readTree(body);
+            JsonNode request = json.readTree(utf8(body));
             if (request == null) {
                 throw HookException.invalid(null, null, "the request body is empty; send a CDS Hooks request object");
             }
@@ -115,6 +120,49 @@ final class TriageService {
             throw new HookException(400, "MALFORMED_JSON", "The request body could not be read.",
                     List.of(new Problem(null, null, "could not be read: " + e.getMessage())));
         }
+    }
+
+    /**
+     * The body as text. JSON between systems is UTF-8 (RFC 8259), and the JSON codec takes nothing else:
+     * bytes that are not UTF-8 are refused here, where Jackson would guess UTF-16 or UTF-32 from the first
+     * bytes and decode some malformed sequences. A leading byte-order mark is dropped, as the codec does.
+     */
+    private static String utf8(byte[] body) {
+        CharBuffer text = CharBuffer.allocate(body.length);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(bytes, text, true);
+        if (result.isError()) {
+            throw notUtf8(body, bytes.position(), "has bytes that are not UTF-8");
+        }
+        text.flip();
+        for (int i = 0; i < Math.min(4, text.length()); i++) {
+            if (text.charAt(i) == 0) {
+                // UTF-8 JSON never has a NUL; UTF-16 and UTF-32 text has them among its first bytes.
+                throw notUtf8(body, i, "has a NUL byte near its start, as UTF-16 or UTF-32 text does");
+            }
+        }
+        String decoded = text.toString();
+        return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+    }
+
+    private static HookException notUtf8(byte[] body, int index, String what) {
+        long line = 1;
+        long column = 1;
+        for (int i = 0; i < index; i++) {
+            if (body[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        String where = " at line " + line + ", column " + column;
+        return new HookException(400, "MALFORMED_JSON", "The request body is not UTF-8" + where + ".",
+                List.of(new Problem(null, null, "not valid JSON" + where + ": the body " + what
+                        + "; send it as UTF-8")));
     }
 
     /** Checks the envelope of a call and returns the patient id of its context. */

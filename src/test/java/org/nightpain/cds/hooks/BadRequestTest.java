@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +61,30 @@ class BadRequestTest {
         JsonNode error = refused(client.post("cds-services/nightpain-triage", "{\"hook\": \"patient-view\",\n  oops}"),
                 400, "MALFORMED_JSON");
         assertThat(error.get("message").asText()).contains("line 2");
+    }
+
+    /**
+     * JSON between systems is UTF-8, as for the JSON codec. Jackson guessed UTF-16 and UTF-32 from the
+     * first bytes and decoded overlong forms, so such a body was answered with cards.
+     */
+    @Test
+    void bodyThatIsNotUtf8_isMalformed_andAUtf8ByteOrderMarkIsNot() {
+        String call = validCall().toString();
+        // The second 'o' of "hook" in an overlong two-byte form, C1 AF, which Jackson decoded to 'o'.
+        int second = call.indexOf("\"hook\"") + 3;
+        ByteArrayOutputStream overlong = new ByteArrayOutputStream();
+        overlong.writeBytes(call.substring(0, second).getBytes(StandardCharsets.UTF_8));
+        overlong.writeBytes(new byte[] {(byte) 0xC1, (byte) 0xAF});
+        overlong.writeBytes(call.substring(second + 1).getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : List.of(call.getBytes(StandardCharsets.UTF_16LE), call.getBytes(StandardCharsets.UTF_16),
+                call.getBytes(Charset.forName("UTF-32BE")), overlong.toByteArray())) {
+            JsonNode error = refused(client.post("cds-services/nightpain-triage", body), 400, "MALFORMED_JSON");
+            assertThat(error.get("message").asText()).contains("not UTF-8", "line 1, column");
+        }
+
+        HttpResponse<String> withMark = client.post("cds-services/nightpain-triage",
+                ("\uFEFF" + call).getBytes(StandardCharsets.UTF_8));
+        assertThat(withMark.statusCode()).as(withMark.body()).isEqualTo(200);
     }
 
     @Test

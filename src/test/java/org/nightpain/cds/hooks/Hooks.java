@@ -194,6 +194,11 @@ final class Hooks {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }
 
+        HttpResponse<String> post(String path, byte[] body) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
         HttpResponse<String> call(JsonNode request) {
             return post("cds-services/nightpain-triage", request.toString());
         }
