@@ -36,6 +36,11 @@ public final class CdsHooksServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** The address of {@code serve} when none is given: loopback, so nothing outside this machine can call. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /**
+     * The base of the canonical URLs of the service's Questionnaire and code systems when none is given:
+     * a placeholder under {@code example.org}, which a deployment replaces with an address of its own.
+     */
+    public static final String PLACEHOLDER_CANONICAL_BASE = Canonicals.PLACEHOLDER_BASE;
 
     private static final long STOP_TIMEOUT_MS = 5_000;
 
@@ -57,21 +62,46 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IOException when the server cannot listen there (the port is taken, the host is not local)
      */
     public static CdsHooksServer start(String host, int port, NightPainAssessor assessor) throws IOException {
-        return start(host, port, assessor, Clock.systemUTC(), CompletableFuture.supplyAsync(FhirSupport::load));
+        return start(host, port, assessor, Canonicals.PLACEHOLDER_BASE);
     }
 
     /**
-     * @param fhir the FHIR side, loading or loaded: the server listens at once, and calls that come before
-     *             the FHIR structures are ready wait for them (about a second, once)
+     * Starts the service with the canonical URLs of its Questionnaire and code systems under a base of
+     * the deployment's own (see {@code docs/cds-hooks.md}); otherwise as {@link #start(String, int,
+     * NightPainAssessor)}, which uses a placeholder under {@code http://example.org}.
+     *
+     * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @throws IllegalArgumentException when the base is not such a URL
+     */
+    public static CdsHooksServer start(String host, int port, NightPainAssessor assessor, String canonicalBase)
+            throws IOException {
+        Canonicals canonicals = Canonicals.of(canonicalBase);
+        return start(host, port, assessor, Clock.systemUTC(),
+                CompletableFuture.supplyAsync(() -> FhirSupport.load(canonicals)), canonicals);
+    }
+
+    /**
+     * @param fhir the FHIR side, loading or loaded, with the placeholder canonical URLs: the server listens
+     *             at once, and calls that come before the FHIR structures are ready wait for them
      */
     static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock,
                                 CompletableFuture<FhirSupport> fhir) throws IOException {
+        return start(host, port, assessor, clock, fhir, Canonicals.PLACEHOLDER);
+    }
+
+    /**
+     * @param fhir       the FHIR side, loading or loaded: the server listens at once, and calls that come
+     *                   before the FHIR structures are ready wait for them
+     * @param canonicals the canonical URLs; the same as those {@code fhir} was loaded with
+     */
+    static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock,
+                                CompletableFuture<FhirSupport> fhir, Canonicals canonicals) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(assessor, "assessor");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
-        TriageService service = new TriageService(assessor, clock, fhir);
+        TriageService service = new TriageService(assessor, clock, fhir, canonicals);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("nightpain-hooks");
         Server server = new Server(threads);
@@ -96,6 +126,15 @@ public final class CdsHooksServer implements AutoCloseable {
             throw new IOException("cannot serve CDS Hooks on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return new CdsHooksServer(server, connector);
+    }
+
+    /**
+     * Checks a canonical base for {@link #serve(String, int, String)}.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static void checkCanonicalBase(String canonicalBase) {
+        Canonicals.of(canonicalBase);
     }
 
     /** The port the server listens on; the real one when it was started with port 0. */
@@ -150,13 +189,27 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IOException when the server cannot listen on that address
      */
     public static void serve(String host, int port) throws IOException, InterruptedException {
+        serve(host, port, Canonicals.PLACEHOLDER_BASE);
+    }
+
+    /**
+     * As {@link #serve(String, int)}, with the canonical URLs under this base.
+     *
+     * @throws IllegalArgumentException when the base is not an http or https URL
+     */
+    public static void serve(String host, int port, String canonicalBase) throws IOException, InterruptedException {
+        Canonicals canonicals = Canonicals.of(canonicalBase);
         // The FHIR structures load on another core while the rule base loads on this one.
-        CompletableFuture<FhirSupport> fhir = CompletableFuture.supplyAsync(FhirSupport::load);
+        CompletableFuture<FhirSupport> fhir = CompletableFuture.supplyAsync(() -> FhirSupport.load(canonicals));
         NightPainAssessor assessor = NightPainAssessor.create();
-        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir)) {
+        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir, canonicals)) {
             server.stopOnShutdown();
             System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
                     + " (stop with Ctrl-C or SIGTERM)");
+            if (canonicals.isPlaceholder()) {
+                System.err.println("Note: the Questionnaire and code systems are named under the placeholder "
+                        + canonicals.base() + "; give a base of your own with --canonical-base before real use.");
+            }
             server.awaitStop();
         }
     }

@@ -28,20 +28,32 @@ final class FhirSupport {
     private final FhirContext fhir;
     private final PrefetchReader reader;
     private final String questionnaire;
+    private final Canonicals canonicals;
 
-    private FhirSupport(FhirContext fhir, PrefetchReader reader, String questionnaire) {
+    private FhirSupport(FhirContext fhir, PrefetchReader reader, String questionnaire, Canonicals canonicals) {
         this.fhir = fhir;
         this.reader = reader;
         this.questionnaire = questionnaire;
+        this.canonicals = canonicals;
+    }
+
+    /** The FHIR side with the placeholder canonical URLs. */
+    static FhirSupport load() {
+        return load(Canonicals.PLACEHOLDER);
     }
 
     /** Builds the context, the reader and the Questionnaire, and warms the parser. */
-    static FhirSupport load() {
+    static FhirSupport load(Canonicals canonicals) {
         FhirContext fhir = FhirContext.forR4();
         fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors()).parseResource(WARM_UP);
-        String questionnaire = fhir.newJsonParser().setPrettyPrint(true)
-                .encodeResourceToString(TriageQuestionnaire.build(KnowledgeFiles.knowledgeBaseInfo().version()));
-        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load()), questionnaire);
+        String questionnaire = fhir.newJsonParser().setPrettyPrint(true).encodeResourceToString(
+                TriageQuestionnaire.build(KnowledgeFiles.knowledgeBaseInfo().version(), canonicals));
+        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load(), canonicals), questionnaire, canonicals);
+    }
+
+    /** The canonical URLs the Questionnaire and the reader use. */
+    Canonicals canonicals() {
+        return canonicals;
     }
 
     PrefetchReader reader() {

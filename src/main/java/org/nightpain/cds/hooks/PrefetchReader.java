@@ -67,10 +67,12 @@ final class PrefetchReader {
 
     private final FhirContext fhir;
     private final CodeLists codeLists;
+    private final Canonicals canonicals;
 
-    PrefetchReader(FhirContext fhir, CodeLists codeLists) {
+    PrefetchReader(FhirContext fhir, CodeLists codeLists, Canonicals canonicals) {
         this.fhir = fhir;
         this.codeLists = codeLists;
+        this.canonicals = canonicals;
     }
 
     /** One request's reading: the state that the steps below share. */
@@ -112,7 +114,7 @@ final class PrefetchReader {
             throw new HookException(412, "DATA_UNAVAILABLE", "The patient's answers were not sent, and this service"
                     + " does not query the FHIR server itself.", List.of(new Problem(
                     "prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(), null, "is missing: send the result of "
-                    + PrefetchKey.QUESTIONNAIRE_RESPONSE.template() + " (null when there is none)")));
+                    + PrefetchKey.QUESTIONNAIRE_RESPONSE.template(canonicals) + " (null when there is none)")));
         }
         QuestionnaireResponse response = chooseResponse(reading);
         failOnProblems(reading);
@@ -120,7 +122,7 @@ final class PrefetchReader {
             return new FhirFacts(null, Map.of(), List.of(), reading.notSent, reading.notes);
         }
         String responseSource = label(response);
-        QuestionnaireAnswers.read(response, reading.problems)
+        QuestionnaireAnswers.read(response, reading.problems, canonicals)
                 .forEach((field, value) -> set(reading, field, value, responseSource, ""));
         readAge(reading);
         readConditions(reading);
@@ -233,7 +235,7 @@ final class PrefetchReader {
     }
 
     /** The latest response to this questionnaire, or null when there is none to use. */
-    private static QuestionnaireResponse chooseResponse(Reading reading) {
+    private QuestionnaireResponse chooseResponse(Reading reading) {
         List<QuestionnaireResponse> usable = new ArrayList<>();
         for (Resource resource : reading.of(PrefetchKey.QUESTIONNAIRE_RESPONSE)) {
             QuestionnaireResponse response = (QuestionnaireResponse) resource;
@@ -245,7 +247,7 @@ final class PrefetchReader {
                         response.getQuestionnaire(), label(response) + ": 'questionnaire' has no URL before its '|'"
                         + " (a canonical is URL or URL|version)"));
             } else if (response.hasQuestionnaire()
-                    && !canonicalUrl(response.getQuestionnaire()).equals(TriageQuestionnaire.URL)) {
+                    && !canonicalUrl(response.getQuestionnaire()).equals(canonicals.questionnaire())) {
                 reading.notes.add(label(response) + " answers another questionnaire; not used.");
             } else {
                 usable.add(response);

@@ -23,10 +23,6 @@ import org.nightpain.cds.internal.KnowledgeFiles;
  * their range and unit.
  */
 final class TriageQuestionnaire {
-    /** Base of the canonical URLs of this project's FHIR artefacts. */
-    static final String BASE = "https://github.com/nightpain/nightpain-cds/fhir";
-    static final String URL = BASE + "/Questionnaire/nightpain-triage";
-
     private static final Map<String, String> UCUM = Map.of(
             "years", "a", "weeks", "wk", "months", "mo", "minutes", "min", "°C", "Cel",
             "kg", "kg", "%", "%", "points", "{score}");
@@ -34,20 +30,15 @@ final class TriageQuestionnaire {
     private TriageQuestionnaire() {
     }
 
-    /** The code system of an enum's answer codes, for example {@code .../CodeSystem/MotorWeakness}. */
-    static String codeSystem(Class<?> enumType) {
-        return BASE + "/CodeSystem/" + enumType.getSimpleName();
-    }
-
-    /** Builds the Questionnaire for this version of the fact model. */
-    static Questionnaire build(String version) {
+    /** Builds the Questionnaire for this version of the fact model, named by these canonical URLs. */
+    static Questionnaire build(String version, Canonicals canonicals) {
         Map<String, String> questions = new HashMap<>();
         for (String[] row : KnowledgeFiles.table("questions.tsv", 3)) {
             questions.put(row[0], row[1]);
         }
         Questionnaire questionnaire = new Questionnaire();
         questionnaire.setId("nightpain-triage");
-        questionnaire.setUrl(URL);
+        questionnaire.setUrl(canonicals.questionnaire());
         questionnaire.setVersion(version);
         questionnaire.setName("NightPainTriage");
         questionnaire.setTitle("Low back pain worse at night or on lying down: triage questions");
@@ -64,7 +55,7 @@ final class TriageQuestionnaire {
                 case ENUMERATED -> {
                     item.setType(QuestionnaireItemType.CHOICE);
                     for (Enum<?> constant : field.enumType().getEnumConstants()) {
-                        item.addAnswerOption().setValue(new Coding(codeSystem(field.enumType()), constant.name(),
+                        item.addAnswerOption().setValue(new Coding(canonicals.codeSystem(field.enumType()), constant.name(),
                                 display(constant.name())));
                     }
                 }

@@ -42,15 +42,23 @@ final class TriageService {
     private final NightPainAssessor assessor;
     private final Clock clock;
     private final CompletableFuture<FhirSupport> fhir;
+    private final Canonicals canonicals;
     private final String discovery;
 
-    /**
-     * @param fhir the FHIR side, possibly still loading: discovery answers at once, and a call that comes
-     *             before it is ready waits for it
-     */
+    /** The service with the placeholder canonical URLs. */
     TriageService(NightPainAssessor assessor, Clock clock, CompletableFuture<FhirSupport> fhir) {
+        this(assessor, clock, fhir, Canonicals.PLACEHOLDER);
+    }
+
+    /**
+     * @param fhir       the FHIR side, possibly still loading: discovery answers at once, and a call that
+     *                   comes before it is ready waits for it
+     * @param canonicals the canonical URLs of the Questionnaire and code systems; those of {@code fhir}
+     */
+    TriageService(NightPainAssessor assessor, Clock clock, CompletableFuture<FhirSupport> fhir, Canonicals canonicals) {
         this.assessor = assessor;
         this.clock = clock;
+        this.canonicals = canonicals;
         this.json = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -78,11 +86,11 @@ final class TriageService {
             FhirSupport fhir = this.fhir.join();
             FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
             if (!input.assessable()) {
-                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input)));
+                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input, canonicals)));
             }
             Assessment assessment = assessor.assess(input.facts(), now);
-            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId)));
-            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record)));
+            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId, canonicals)));
+            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record, canonicals)));
         } catch (HookException e) {
             return error(e);
         }
@@ -217,7 +225,7 @@ final class TriageService {
         service.put("id", SERVICE_ID);
         ObjectNode prefetch = service.putObject("prefetch");
         for (PrefetchKey key : PrefetchKey.values()) {
-            prefetch.put(key.key(), key.template());
+            prefetch.put(key.key(), key.template(canonicals));
         }
         return document;
     }

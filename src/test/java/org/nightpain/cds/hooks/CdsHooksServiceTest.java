@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.Source;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.internal.FactField;
 
@@ -72,7 +74,7 @@ class CdsHooksServiceTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode questionnaire = Hooks.parse(response.body());
         assertThat(questionnaire.get("resourceType").asText()).isEqualTo("Questionnaire");
-        assertThat(questionnaire.get("url").asText()).isEqualTo(TriageQuestionnaire.URL);
+        assertThat(questionnaire.get("url").asText()).isEqualTo(Canonicals.PLACEHOLDER.questionnaire());
         assertThat(questionnaire.get("item").findValuesAsText("linkId"))
                 .containsExactlyElementsOf(FactField.ALL.stream().map(FactField::fieldName).toList());
     }
@@ -96,9 +98,33 @@ class CdsHooksServiceTest {
                 assertThat(card.get("detail").asText()).contains("`" + field + "`");
             }
             assertThat(card.at("/source/label").asText()).isNotBlank();
-            assertThat(card.at("/source/url").asText()).startsWith("https://");
+            // The url is the address of the finding's first source that has one; never an address of our own.
+            Optional<String> address = finding.sources().stream().map(Source::url)
+                    .filter(url -> url.startsWith("https://") || url.startsWith("http://")).findFirst();
+            if (address.isPresent()) {
+                assertThat(card.at("/source/url").asText()).isEqualTo(address.get());
+            } else {
+                assertThat(card.get("source").has("url")).as("%s", card.get("source")).isFalse();
+            }
         }
         assertThat(cards.get(0).get("summary").asText()).startsWith(vignette.expected().highestUrgency().name());
+    }
+
+    /** The cards that are not findings cite no source, so they carry no url rather than one that says nothing. */
+    @Test
+    void cardsThatAreNotFindings_haveNoSourceUrl() {
+        JsonNode questions = last(Hooks.parse(client.call(Hooks.callWithAnswers(
+                new LinkedHashMap<>(Fixtures.vignettes().get(0).facts()))).body()));
+        ObjectNode noAnswers = Hooks.JSON.createObjectNode();
+        noAnswers.putNull("questionnaireResponse");
+        JsonNode notRun = Hooks.parse(client.call(Hooks.call(noAnswers)).body()).at("/cards/0");
+
+        assertThat(questions.at("/source/topic/code").asText()).isEqualTo(Cards.QUESTIONS_TOPIC);
+        assertThat(notRun.at("/source/topic/code").asText()).isEqualTo(Cards.NOT_ASSESSED_TOPIC);
+        for (JsonNode card : List.of(questions, notRun)) {
+            assertThat(card.get("source").has("url")).as("%s", card.get("source")).isFalse();
+            assertThat(card.at("/source/label").asText()).isNotBlank();
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ final class Hooks {
     /** A QuestionnaireResponse that answers each non-null fact: yes/no as valueBoolean, UNKNOWN as a coding. */
     static ObjectNode questionnaireResponse(Map<String, Object> facts) {
         ObjectNode response = resource("QuestionnaireResponse", "qr-1");
-        response.put("questionnaire", TriageQuestionnaire.URL);
+        response.put("questionnaire", Canonicals.PLACEHOLDER.questionnaire());
         response.put("status", "completed");
         response.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
         response.put("authored", "2026-11-25T07:30:00Z");
@@ -53,7 +53,7 @@ final class Hooks {
                 }
             }
             case ENUMERATED -> answer.putObject("valueCoding")
-                    .put("system", TriageQuestionnaire.codeSystem(field.enumType())).put("code", (String) value);
+                    .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
             case INTEGER -> answer.put("valueInteger", ((Number) value).intValue());
             case DECIMAL -> answer.put("valueDecimal", ((Number) value).doubleValue());
         }
