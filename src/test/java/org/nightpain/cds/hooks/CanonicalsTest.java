@@ -44,8 +44,9 @@ class CanonicalsTest {
     @Test
     void serviceWithABaseOfItsOwn_usesItEverywhere() throws IOException {
         Canonicals own = Canonicals.of(BASE);
-        try (CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 0, Fixtures.ASSESSOR,
-                Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC), CompletableFuture.completedFuture(FhirSupport.load(own)), own)) {
+        try (CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 0, CompletableFuture.completedFuture(Fixtures.ASSESSOR),
+                Clock.fixed(Fixtures.AS_OF, ZoneOffset.UTC), CompletableFuture.completedFuture(FhirSupport.load(own)), own,
+                TriageService.STARTUP_WAIT)) {
             Hooks.Client client = new Hooks.Client(server.baseUri());
 
             JsonNode questionnaire = Hooks.parse(client.get("questionnaire").body());
