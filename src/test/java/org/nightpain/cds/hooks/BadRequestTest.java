@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -269,9 +272,28 @@ class BadRequestTest {
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 
+    /**
+     * The service refuses a body larger than the limit from its Content-Length, before reading it. The
+     * request is written by hand, headers first: with the JDK's client the test raced, since a warm service
+     * answered 413 and closed the connection while the client was still writing the megabyte, and the
+     * client then reported no response at all.
+     */
     @Test
-    void bodyLargerThanTheLimit_isRefused() {
-        String padding = "x".repeat(HooksHandler.MAX_BODY_BYTES);
-        refused(client.call(validCall().put("padding", padding)), 413, "TOO_LARGE");
+    void bodyLargerThanTheLimit_isRefused() throws IOException {
+        int length = HooksHandler.MAX_BODY_BYTES + 1;
+        URI base = client.base();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /cds-services/nightpain-triage HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{\"hook\": ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            JsonNode body = Hooks.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(body.has("cards")).isFalse();
+            assertThat(body.at("/error/code").asText()).isEqualTo("TOO_LARGE");
+        }
     }
 }

@@ -181,6 +181,10 @@ final class Hooks {
             this.base = base;
         }
 
+        URI base() {
+            return base;
+        }
+
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(base.resolve(path)).GET());
         }
