@@ -4,7 +4,7 @@
 # resident set size (RSS), of the CPU time (less sensitive than wall time to other work on the machine),
 # and of what the process itself reports.
 #
-#   benchmarks/timings.sh [create|cli|ndjson|all] [runs]
+#   benchmarks/timings.sh [create|cli|ndjson|batch|serve|all] [runs]
 #
 #   create  NightPainAssessor.create() in a fresh JVM (CreateTime: create() and the first assessment,
 #           timed with System.nanoTime), on the class path a Maven user gets: the library jar and its
@@ -15,11 +15,16 @@
 #   batch   BatchTime: create() and then N patients through the Java API on one thread in a fresh JVM
 #           with -Xmx256m (N = PATIENTS); no JSON, so it runs before the command line exists and shows
 #           what the library alone costs in a batch
+#   serve   java -jar target/nightpain-cds-cli.jar serve: ServeStartTime starts it and times, from just
+#           before the process starts, the first 200 of GET /cds-services, the first cards of a call, the
+#           "listening" line, and SIGTERM to exit (JAVA_OPTS go to the service's JVM)
 #   all     create, cli and ndjson in turn (the default)
 #
 # runs defaults to 10 (3 for ndjson and batch). Needs the library installed and the benchmarks built:
 #   mvn -B -q install -DskipTests && mvn -B -q -f benchmarks/pom.xml package
-# and, for cli and ndjson, the command-line jar (mvn -B -q package -DskipTests).
+# and, for cli, ndjson and serve, the command-line jar (mvn -B -q package -DskipTests).
+# CLI_JAR names another command-line jar to time (by default target/nightpain-cds-cli.jar), for example
+# a copy built from an earlier commit, to compare the two under the same conditions.
 # JVM options for every run can be given in JAVA_OPTS (for example -XX:TieredStopAtLevel=1). With CDS=1,
 # the warm-up run of create and cli writes an application class-data archive (AppCDS) and the timed runs
 # read it (-XX:SharedArchiveFile), as a user of the command line can do.
@@ -33,7 +38,7 @@ PATIENTS=${PATIENTS:-1000000}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
 CDS=${CDS:-0}
-CLI_JAR=$ROOT/target/nightpain-cds-cli.jar
+CLI_JAR=${CLI_JAR:-$ROOT/target/nightpain-cds-cli.jar}
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 # The benchmarks' own classes without their dependencies (a jar, not a folder: AppCDS takes only jars).
 THIN_JAR=$(ls "$ROOT"/benchmarks/target/nightpain-cds-benchmarks-*.jar 2> /dev/null | head -1)
@@ -220,6 +225,26 @@ time_ndjson() {
     summarise "other processes" "$results" others_cores cores
 }
 
+time_serve() {
+    need_cli serve
+    local runs=${RUNS:-10} results=$WORK/serve.txt
+    : > "$results"
+    echo "serve: java -jar target/nightpain-cds-cli.jar serve --port <free port>, $runs runs (plus one discarded warm-up run)"
+    # shellcheck disable=SC2086
+    "$JAVA" -cp "$BENCH_JAR" org.nightpain.cds.bench.ServeStartTime "$CLI_JAR" $JAVA_OPTS > /dev/null 2> "$WORK/warm-up.log"
+    for _ in $(seq "$runs"); do
+        # shellcheck disable=SC2086
+        timed_run "$results" "$JAVA" -cp "$BENCH_JAR" org.nightpain.cds.bench.ServeStartTime "$CLI_JAR" $JAVA_OPTS
+        grep -q 'discovery_ms=' "$WORK/own.txt" || die "ServeStartTime printed no timing: $(head -c 300 "$WORK/own.txt")"
+    done
+    summarise "discovery answered" "$results" discovery_ms ms
+    summarise "first call answered" "$results" first_call_ms ms
+    summarise "'listening' printed" "$results" listening_line_ms ms
+    summarise "SIGTERM to exit" "$results" stop_ms ms
+    summarise "CPU time, service and poller" "$results" cpu_s s
+    summarise "other processes" "$results" others_cores cores
+}
+
 # "second_half_per_s=...": records per second between the progress lines at half and at the end of
 # the run. Each line gives records done and the mean rate since the start, so its time is their ratio.
 second_half_rate() {
@@ -260,6 +285,7 @@ case "$CASE" in
     cli) time_cli ;;
     ndjson) time_ndjson ;;
     batch) time_batch ;;
+    serve) time_serve ;;
     all) time_create; time_cli; time_ndjson ;;
-    *) die "unknown case '$CASE': use create, cli, ndjson, batch or all" ;;
+    *) die "unknown case '$CASE': use create, cli, ndjson, batch, serve or all" ;;
 esac

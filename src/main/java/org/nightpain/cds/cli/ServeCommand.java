@@ -21,6 +21,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     private int port = CdsHooksServer.DEFAULT_PORT;
 
+    @Option(names = "--canonical-base", paramLabel = "URL",
+            description = {"Base URL that names the service's Questionnaire and code systems: an address your"
+                    + " organisation controls.", "Default, a placeholder:", "${DEFAULT-VALUE}"})
+    private String canonicalBase = CdsHooksServer.PLACEHOLDER_CANONICAL_BASE;
+
     private final Main.Context context;
 
     ServeCommand(Main.Context context) {
@@ -34,7 +39,13 @@ final class ServeCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         try {
-            CdsHooksServer.serve(host, port);
+            CdsHooksServer.checkCanonicalBase(canonicalBase);
+        } catch (IllegalArgumentException e) {
+            context.err().println("nightpain-cds: --canonical-base: " + e.getMessage());
+            return Main.USAGE;
+        }
+        try {
+            CdsHooksServer.serve(host, port, canonicalBase);
             return Main.OK;
         } catch (IOException e) {
             context.err().println("nightpain-cds: " + e.getMessage());

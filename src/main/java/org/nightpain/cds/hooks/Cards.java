@@ -24,9 +24,7 @@ import org.nightpain.cds.Urgency;
 final class Cards {
     /** CDS Hooks asks for a summary of fewer than 140 characters. */
     static final int SUMMARY_LIMIT = 139;
-    static final String PROJECT_URL = "https://github.com/nightpain/nightpain-cds";
-    /** The code system of card topics: rule ids, plus the two cards that are not findings. */
-    static final String TOPIC_SYSTEM = TriageQuestionnaire.BASE + "/CodeSystem/rule";
+    /** Card topics are rule ids, plus these two for the cards that are not findings. */
     static final String QUESTIONS_TOPIC = "QUESTIONS";
     static final String NOT_ASSESSED_TOPIC = "NOT-ASSESSED";
 
@@ -41,12 +39,12 @@ final class Cards {
      * The response body for an assessment. The first card offers to record the assessment in the EHR as
      * {@code record}, a FHIR RiskAssessment.
      */
-    static ObjectNode response(Assessment assessment, FhirFacts input, JsonNode record) {
+    static ObjectNode response(Assessment assessment, FhirFacts input, JsonNode record, Canonicals canonicals) {
         ObjectNode response = JSON.objectNode();
         ArrayNode cards = response.putArray("cards");
         for (Finding finding : assessment.findings()) {
             ObjectNode card = card(summary(finding), indicator(finding.urgency()), detail(finding, input.sources()),
-                    source(assessment.knowledgeBase(), finding.sources(), finding.ruleId(), title(finding.code())));
+                    source(assessment.knowledgeBase(), finding.sources(), canonicals, finding.ruleId(), title(finding.code())));
             if (cards.isEmpty()) {
                 offerRecord(card, record);
                 card.put("detail", card.get("detail").asText() + "\n" + NOTICE);
@@ -56,16 +54,16 @@ final class Cards {
         if (!assessment.questionsToAsk().isEmpty() || !input.notSent().isEmpty() || !input.notes().isEmpty()) {
             cards.add(card(questionsSummary(assessment.questionsToAsk(), input), "info",
                     questionsDetail(assessment.questionsToAsk(), input),
-                    source(assessment.knowledgeBase(), List.of(), QUESTIONS_TOPIC, "Questions still to ask")));
+                    source(assessment.knowledgeBase(), List.of(), canonicals, QUESTIONS_TOPIC, "Questions still to ask")));
         }
         return response;
     }
 
     /** The response body when the patient has no questionnaire response: the triage did not run. */
-    static ObjectNode notAssessed(KnowledgeBaseInfo knowledgeBase, FhirFacts input) {
+    static ObjectNode notAssessed(KnowledgeBaseInfo knowledgeBase, FhirFacts input, Canonicals canonicals) {
         StringBuilder detail = new StringBuilder()
                 .append("The triage of low back pain at night needs the patient's answers to the questionnaire ")
-                .append('`').append(TriageQuestionnaire.URL).append("`, and the EHR has none on record for this patient")
+                .append('`').append(canonicals.questionnaire()).append("`, and the EHR has none on record for this patient")
                 .append(", so **nothing was assessed**. This is not a finding that the patient is well.\n\n")
                 .append("Ask the questions (the service's `GET /questionnaire` returns the Questionnaire) and open the")
                 .append(" chart again.\n");
@@ -73,7 +71,7 @@ final class Cards {
         detail.append('\n').append(NOTICE).append('\n');
         ObjectNode response = JSON.objectNode();
         response.putArray("cards").add(card("Night-time back pain triage not run: no questionnaire answers on record",
-                "info", detail.toString(), source(knowledgeBase, List.of(), NOT_ASSESSED_TOPIC, "Not assessed")));
+                "info", detail.toString(), source(knowledgeBase, List.of(), canonicals, NOT_ASSESSED_TOPIC, "Not assessed")));
         return response;
     }
 
@@ -109,16 +107,28 @@ final class Cards {
         return card;
     }
 
-    private static ObjectNode source(KnowledgeBaseInfo knowledgeBase, List<Source> sources, String topic, String display) {
+    /**
+     * The card's source: the knowledge base as the label, the address of the first of the finding's
+     * sources that has one as the url (CDS Hooks makes it optional: a card with no such source, and the
+     * two cards that are not findings, have none rather than an address that says nothing), and the rule
+     * as the topic.
+     */
+    private static ObjectNode source(KnowledgeBaseInfo knowledgeBase, List<Source> sources, Canonicals canonicals,
+                                     String topic, String display) {
         ObjectNode source = JSON.objectNode();
         source.put("label", "nightpain-cds, knowledge base " + knowledgeBase.id() + " " + knowledgeBase.version());
-        source.put("url", sources.stream().map(Source::url).filter(url -> url.startsWith("https://")).findFirst()
-                .orElse(PROJECT_URL));
+        sources.stream().map(Source::url).filter(Cards::isWebAddress).findFirst().ifPresent(url -> source.put("url", url));
         ObjectNode coding = source.putObject("topic");
-        coding.put("system", TOPIC_SYSTEM);
+        coding.put("system", canonicals.ruleSystem());
         coding.put("code", topic);
         coding.put("display", display);
         return source;
+    }
+
+    /** An absolute http or https address (the register's addresses may also be empty). */
+    static boolean isWebAddress(String url) {
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) && url.length() > 8
+                && url.chars().noneMatch(Character::isWhitespace);
     }
 
     /** "EMERGENCY: cauda equina suspected; refer to emergency department, neurosurgery". */

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -36,20 +39,27 @@ public final class CdsHooksServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8080;
     /** The address of {@code serve} when none is given: loopback, so nothing outside this machine can call. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /**
+     * The base of the canonical URLs of the service's Questionnaire and code systems when none is given:
+     * a placeholder under {@code example.org}, which a deployment replaces with an address of its own.
+     */
+    public static final String PLACEHOLDER_CANONICAL_BASE = Canonicals.PLACEHOLDER_BASE;
 
     private static final long STOP_TIMEOUT_MS = 5_000;
 
     private final Server server;
     private final ServerConnector connector;
+    private final TriageService service;
 
-    private CdsHooksServer(Server server, ServerConnector connector) {
+    private CdsHooksServer(Server server, ServerConnector connector, TriageService service) {
         this.server = server;
         this.connector = connector;
+        this.service = service;
     }
 
     /**
      * Starts the service and returns once it accepts calls. The FHIR structures finish loading in the
-     * background; a call that comes before they are ready waits for them.
+     * background; a call that comes before they are ready waits for them (at most 30 s, then 503).
      *
      * @param host     the address to listen on, for example {@code 127.0.0.1}
      * @param port     the port, or 0 for any free port (see {@link #port()})
@@ -57,21 +67,51 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IOException when the server cannot listen there (the port is taken, the host is not local)
      */
     public static CdsHooksServer start(String host, int port, NightPainAssessor assessor) throws IOException {
-        return start(host, port, assessor, Clock.systemUTC(), CompletableFuture.supplyAsync(FhirSupport::load));
+        return start(host, port, assessor, Canonicals.PLACEHOLDER_BASE);
     }
 
     /**
-     * @param fhir the FHIR side, loading or loaded: the server listens at once, and calls that come before
-     *             the FHIR structures are ready wait for them (about a second, once)
+     * Starts the service with the canonical URLs of its Questionnaire and code systems under a base of
+     * the deployment's own (see {@code docs/cds-hooks.md}); otherwise as {@link #start(String, int,
+     * NightPainAssessor)}, which uses a placeholder under {@code http://example.org}.
+     *
+     * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @throws IllegalArgumentException when the base is not such a URL
+     */
+    public static CdsHooksServer start(String host, int port, NightPainAssessor assessor, String canonicalBase)
+            throws IOException {
+        Objects.requireNonNull(assessor, "assessor");
+        Canonicals canonicals = Canonicals.of(canonicalBase);
+        return start(host, port, CompletableFuture.completedFuture(assessor), Clock.systemUTC(),
+                CompletableFuture.supplyAsync(() -> FhirSupport.load(canonicals)), canonicals, TriageService.STARTUP_WAIT);
+    }
+
+    /**
+     * @param fhir the FHIR side, loading or loaded, with the placeholder canonical URLs: the server listens
+     *             at once, and calls that come before the FHIR structures are ready wait for them
      */
     static CdsHooksServer start(String host, int port, NightPainAssessor assessor, Clock clock,
                                 CompletableFuture<FhirSupport> fhir) throws IOException {
+        return start(host, port, CompletableFuture.completedFuture(assessor), clock, fhir, Canonicals.PLACEHOLDER,
+                TriageService.STARTUP_WAIT);
+    }
+
+    /**
+     * @param assessor    the assessor, loading or loaded
+     * @param fhir        the FHIR side, loading or loaded: the server listens at once, answers discovery and
+     *                    the Questionnaire at once, and calls that come before both parts are ready wait for
+     *                    them, at most {@code startupWait} (then 503)
+     * @param canonicals  the canonical URLs; the same as those {@code fhir} was loaded with
+     */
+    static CdsHooksServer start(String host, int port, CompletableFuture<NightPainAssessor> assessor, Clock clock,
+                                CompletableFuture<FhirSupport> fhir, Canonicals canonicals, Duration startupWait)
+            throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(assessor, "assessor");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
-        TriageService service = new TriageService(assessor, clock, fhir);
+        TriageService service = new TriageService(assessor, clock, fhir, canonicals, startupWait);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("nightpain-hooks");
         Server server = new Server(threads);
@@ -95,7 +135,16 @@ public final class CdsHooksServer implements AutoCloseable {
             stopQuietly(server);
             throw new IOException("cannot serve CDS Hooks on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new CdsHooksServer(server, connector);
+        return new CdsHooksServer(server, connector, service);
+    }
+
+    /**
+     * Checks a canonical base for {@link #serve(String, int, String)}.
+     *
+     * @throws IllegalArgumentException saying what is wrong with it
+     */
+    public static void checkCanonicalBase(String canonicalBase) {
+        Canonicals.of(canonicalBase);
     }
 
     /** The port the server listens on; the real one when it was started with port 0. */
@@ -147,17 +196,81 @@ public final class CdsHooksServer implements AutoCloseable {
      * Starts the service, reports its address on standard error, stops it gracefully on SIGTERM or
      * SIGINT and returns once it has stopped. This is what the {@code serve} command runs.
      *
-     * @throws IOException when the server cannot listen on that address
+     * <p>The port opens first: discovery and the Questionnaire are answered at once, while the rule base
+     * and the FHIR model load in the background, one on each core; a call that comes before they are
+     * ready waits for them (at most 30 s, then 503). If either cannot be loaded, the service stops and
+     * this method throws.
+     *
+     * @throws IOException           when the server cannot listen on that address
+     * @throws IllegalStateException when the rule base or the FHIR model cannot be loaded
      */
     public static void serve(String host, int port) throws IOException, InterruptedException {
-        // The FHIR structures load on another core while the rule base loads on this one.
-        CompletableFuture<FhirSupport> fhir = CompletableFuture.supplyAsync(FhirSupport::load);
-        NightPainAssessor assessor = NightPainAssessor.create();
-        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir)) {
+        serve(host, port, Canonicals.PLACEHOLDER_BASE);
+    }
+
+    /**
+     * As {@link #serve(String, int)}, with the canonical URLs under this base.
+     *
+     * @throws IllegalArgumentException when the base is not an http or https URL
+     */
+    public static void serve(String host, int port, String canonicalBase) throws IOException, InterruptedException {
+        Canonicals canonicals = Canonicals.of(canonicalBase);
+        CompletableFuture<NightPainAssessor> assessor = new CompletableFuture<>();
+        CompletableFuture<FhirSupport> fhir = new CompletableFuture<>();
+        try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir, canonicals,
+                TriageService.STARTUP_WAIT)) {
             server.stopOnShutdown();
             System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
                     + " (stop with Ctrl-C or SIGTERM)");
+            if (canonicals.isPlaceholder()) {
+                System.err.println("Note: the Questionnaire and code systems are named under the placeholder "
+                        + canonicals.base() + "; give a base of your own with --canonical-base before real use.");
+            }
+            // The port is open and discovery answers: now the rule base and the FHIR model load, one on each
+            // core, the JSON mapper of the calls first beside the FHIR model. Calls that come meanwhile wait.
+            long loading = System.nanoTime();
+            load(assessor, NightPainAssessor::create, "nightpain-load-rules");
+            load(fhir, () -> {
+                server.service.warmUp();
+                return FhirSupport.load(canonicals);
+            }, "nightpain-load-fhir");
+            CompletableFuture<Void> loaded = CompletableFuture.allOf(assessor, fhir).whenComplete((ignored, failure) -> {
+                if (failure == null) {
+                    System.err.printf("CDS Hooks service ready: rule base and FHIR model loaded in %.1f s%n",
+                            (System.nanoTime() - loading) / 1e9);
+                } else {
+                    // A service that cannot assess must not stay up looking healthy: stop, and let serve fail.
+                    server.close();
+                }
+            });
             server.awaitStop();
+            if (loaded.isCompletedExceptionally()) {
+                Throwable cause = assessor.isCompletedExceptionally() ? failure(assessor) : failure(fhir);
+                throw new IllegalStateException("the CDS Hooks service could not load "
+                        + (assessor.isCompletedExceptionally() ? "its rule base" : "the FHIR model"), cause);
+            }
+        }
+    }
+
+    /** Completes {@code part} with what {@code loader} makes, on a daemon thread of its own. */
+    private static <T> void load(CompletableFuture<T> part, Supplier<T> loader, String threadName) {
+        Thread thread = new Thread(() -> {
+            try {
+                part.complete(loader.get());
+            } catch (Throwable e) {
+                part.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Throwable failure(CompletableFuture<?> part) {
+        try {
+            part.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause();
         }
     }
 }

@@ -1,14 +1,19 @@
 package org.nightpain.cds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.nightpain.cds.internal.KnowledgeFiles;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.RiskAssessment;
 
 /**
- * The FHIR side of the service, made ready once: the HAPI FHIR R4 context, the prefetch reader and the
- * Questionnaire as JSON. Loading it is the slow part of starting the service (HAPI learns the resource
- * types it meets), so it parses one of each prefetched type up front: the first call is then as fast as
- * the others, and {@code serve} can load it while the rule base loads.
+ * The FHIR side of the service, made ready once: the HAPI FHIR R4 context and the prefetch reader.
+ * Loading it is the slow part of starting the service (HAPI learns the resource types it meets), so it
+ * parses one of each prefetched type and writes a RiskAssessment up front: the first call is then as fast
+ * as the others. {@code serve} loads it in the background once the port is open, beside the rule base.
  */
 final class FhirSupport {
     /** One record of every type the prefetch can hold; parsing it teaches HAPI those types. */
@@ -27,21 +32,37 @@ final class FhirSupport {
 
     private final FhirContext fhir;
     private final PrefetchReader reader;
-    private final String questionnaire;
+    private final Canonicals canonicals;
 
-    private FhirSupport(FhirContext fhir, PrefetchReader reader, String questionnaire) {
+    private FhirSupport(FhirContext fhir, PrefetchReader reader, Canonicals canonicals) {
         this.fhir = fhir;
         this.reader = reader;
-        this.questionnaire = questionnaire;
+        this.canonicals = canonicals;
     }
 
-    /** Builds the context, the reader and the Questionnaire, and warms the parser. */
+    /** The FHIR side with the placeholder canonical URLs. */
     static FhirSupport load() {
+        return load(Canonicals.PLACEHOLDER);
+    }
+
+    /** Builds the context and the reader, and warms the parser and the encoder. */
+    static FhirSupport load(Canonicals canonicals) {
         FhirContext fhir = FhirContext.forR4();
         fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors()).parseResource(WARM_UP);
-        String questionnaire = fhir.newJsonParser().setPrettyPrint(true)
-                .encodeResourceToString(TriageQuestionnaire.build(KnowledgeFiles.knowledgeBaseInfo().version()));
-        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load()), questionnaire);
+        // Each call writes a RiskAssessment: teach the encoder that type too.
+        RiskAssessment record = new RiskAssessment();
+        record.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL).setSubject(new Reference("Patient/w"))
+                .setOccurrence(new DateTimeType(new Date(0))).addBasis(new Reference("Condition/w"))
+                .addPrediction().setOutcome(new CodeableConcept(new Coding("s", "c", "d")))
+                .setQualitativeRisk(new CodeableConcept(new Coding("s", "c", "d"))).setRationale("r");
+        record.addNote().setText("n");
+        fhir.newJsonParser().encodeResourceToString(record);
+        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load(), canonicals), canonicals);
+    }
+
+    /** The canonical URLs the reader uses. */
+    Canonicals canonicals() {
+        return canonicals;
     }
 
     PrefetchReader reader() {
@@ -51,10 +72,5 @@ final class FhirSupport {
     /** A resource as FHIR JSON. */
     String encode(IBaseResource resource) {
         return fhir.newJsonParser().encodeResourceToString(resource);
-    }
-
-    /** The Questionnaire resource as pretty-printed FHIR JSON. */
-    String questionnaire() {
-        return questionnaire;
     }
 }

@@ -60,6 +60,9 @@ final class HooksHandler extends Handler.Abstract {
         if (reply.status() == 405) {
             response.getHeaders().put(HttpHeader.ALLOW, SERVICE.equals(path) ? "POST" : "GET");
         }
+        if (reply.status() == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(TriageService.RETRY_AFTER_SECONDS));
+        }
         Content.Sink.write(response, true, reply.body(), callback);
         return true;
     }

@@ -8,11 +8,14 @@ package org.nightpain.cds.hooks;
 enum PrefetchKey {
     PATIENT("patient", "Patient/{{context.patientId}}", "Patient"),
     QUESTIONNAIRE_RESPONSE("questionnaireResponse", "QuestionnaireResponse?patient={{context.patientId}}"
-            + "&questionnaire=" + TriageQuestionnaire.URL + "&_sort=-authored&_count=1", "QuestionnaireResponse"),
+            + "&questionnaire=" + PrefetchKey.QUESTIONNAIRE + "&_sort=-authored&_count=1", "QuestionnaireResponse"),
     CONDITIONS("conditions", "Condition?patient={{context.patientId}}", "Condition"),
     BODY_TEMPERATURE("bodyTemperature", "Observation?patient={{context.patientId}}&code=http://loinc.org|8310-5"
             + "&_sort=-date&_count=10", "Observation"),
     MEDICATIONS("medications", "MedicationStatement?patient={{context.patientId}}", "MedicationStatement");
+
+    /** Stands for the Questionnaire's canonical URL in a template. */
+    private static final String QUESTIONNAIRE = "{questionnaire}";
 
     private final String key;
     private final String template;
@@ -28,8 +31,9 @@ enum PrefetchKey {
         return key;
     }
 
-    String template() {
-        return template;
+    /** The FHIR query, with the Questionnaire named by these canonicals. */
+    String template(Canonicals canonicals) {
+        return template.replace(QUESTIONNAIRE, canonicals.questionnaire());
     }
 
     String resourceType() {

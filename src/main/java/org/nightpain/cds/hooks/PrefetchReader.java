@@ -1,6 +1,7 @@
 package org.nightpain.cds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,10 +67,12 @@ final class PrefetchReader {
 
     private final FhirContext fhir;
     private final CodeLists codeLists;
+    private final Canonicals canonicals;
 
-    PrefetchReader(FhirContext fhir, CodeLists codeLists) {
+    PrefetchReader(FhirContext fhir, CodeLists codeLists, Canonicals canonicals) {
         this.fhir = fhir;
         this.codeLists = codeLists;
+        this.canonicals = canonicals;
     }
 
     /** One request's reading: the state that the steps below share. */
@@ -111,14 +114,15 @@ final class PrefetchReader {
             throw new HookException(412, "DATA_UNAVAILABLE", "The patient's answers were not sent, and this service"
                     + " does not query the FHIR server itself.", List.of(new Problem(
                     "prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(), null, "is missing: send the result of "
-                    + PrefetchKey.QUESTIONNAIRE_RESPONSE.template() + " (null when there is none)")));
+                    + PrefetchKey.QUESTIONNAIRE_RESPONSE.template(canonicals) + " (null when there is none)")));
         }
         QuestionnaireResponse response = chooseResponse(reading);
+        failOnProblems(reading);
         if (response == null) {
             return new FhirFacts(null, Map.of(), List.of(), reading.notSent, reading.notes);
         }
         String responseSource = label(response);
-        QuestionnaireAnswers.read(response, reading.problems)
+        QuestionnaireAnswers.read(response, reading.problems, canonicals)
                 .forEach((field, value) -> set(reading, field, value, responseSource, ""));
         readAge(reading);
         readConditions(reading);
@@ -231,14 +235,19 @@ final class PrefetchReader {
     }
 
     /** The latest response to this questionnaire, or null when there is none to use. */
-    private static QuestionnaireResponse chooseResponse(Reading reading) {
+    private QuestionnaireResponse chooseResponse(Reading reading) {
         List<QuestionnaireResponse> usable = new ArrayList<>();
         for (Resource resource : reading.of(PrefetchKey.QUESTIONNAIRE_RESPONSE)) {
             QuestionnaireResponse response = (QuestionnaireResponse) resource;
             if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
                 reading.notes.add(label(response) + " is marked entered-in-error; not used.");
-            } else if (response.hasQuestionnaire() && !response.getQuestionnaire().split("\\|")[0]
-                    .equals(TriageQuestionnaire.URL)) {
+            } else if (response.hasQuestionnaire() && canonicalUrl(response.getQuestionnaire()).isEmpty()) {
+                // "|" or "|1.0": a version with nothing to be the version of. Unreadable, not "another questionnaire".
+                reading.problems.add(new Problem("prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(),
+                        response.getQuestionnaire(), label(response) + ": 'questionnaire' has no URL before its '|'"
+                        + " (a canonical is URL or URL|version)"));
+            } else if (response.hasQuestionnaire()
+                    && !canonicalUrl(response.getQuestionnaire()).equals(canonicals.questionnaire())) {
                 reading.notes.add(label(response) + " answers another questionnaire; not used.");
             } else {
                 usable.add(response);
@@ -253,38 +262,99 @@ final class PrefetchReader {
         return usable.isEmpty() ? null : usable.get(0);
     }
 
-    /** The age from Patient.birthDate, when the answers do not give it and the date is precise enough. */
+    /** The URL part of a canonical reference ("URL|version"), without the version; empty when there is none. */
+    static String canonicalUrl(String canonical) {
+        int bar = canonical.indexOf('|');
+        return (bar < 0 ? canonical : canonical.substring(0, bar)).strip();
+    }
+
+    /**
+     * The age from Patient.birthDate. Without an answered age it gives the age when the date is precise
+     * enough. With one, a birth date that allows the answered age says nothing new; one that does not is
+     * a conflict, settled by the higher age (the safer reading: every age threshold of the rules that
+     * points to serious disease is an "at or above" one) and noted on the card.
+     */
     private static void readAge(Reading reading) {
-        if (reading.values.containsKey(FactField.AGE_YEARS)) {
-            return;
-        }
         for (Resource resource : reading.of(PrefetchKey.PATIENT)) {
             DateType birthDate = ((Patient) resource).getBirthDateElement();
             if (birthDate.getValue() == null) {
                 continue;
             }
-            LocalDate today = LocalDate.ofInstant(reading.now, ZoneOffset.UTC);
-            // The text is YYYY, YYYY-MM or YYYY-MM-DD: the age is known only if every day it allows gives the same.
-            String[] parts = birthDate.getValueAsString().split("-");
-            LocalDate earliest = LocalDate.of(Integer.parseInt(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 1,
-                    parts.length > 2 ? Integer.parseInt(parts[2]) : 1);
-            LocalDate latest = parts.length > 2 ? earliest
-                    : parts.length > 1 ? earliest.withDayOfMonth(earliest.lengthOfMonth())
-                    : earliest.withDayOfYear(earliest.lengthOfYear());
-            if (earliest.isAfter(today)) {
-                reading.problems.add(new Problem("ageYears", birthDate.getValueAsString(), label(resource)
-                        + ": the birth date is after the date of the request"));
+            int[] ages = ages(reading, resource, birthDate);
+            if (ages == null) {
                 return;
             }
-            int oldest = Period.between(earliest, today).getYears();
-            int youngest = Period.between(latest.isAfter(today) ? today : latest, today).getYears();
-            if (oldest == youngest) {
+            int youngest = ages[0];
+            int oldest = ages[1];
+            String text = birthDate.getValueAsString();
+            Object answered = reading.values.get(FactField.AGE_YEARS);
+            if (answered instanceof Integer given) {
+                if (given < youngest || given > oldest) {
+                    String fromRecord = youngest == oldest ? String.valueOf(oldest) : youngest + " or " + oldest;
+                    int used = Math.max(given, oldest);
+                    reading.notes.add("ageYears: the questionnaire gives " + given + " but " + label(resource)
+                            + "'s birth date (" + text + ") gives " + fromRecord + " on the day of the request; the"
+                            + " higher, " + used + ", was used (the safer reading). Check the age.");
+                    if (used != given) {
+                        set(reading, FactField.AGE_YEARS, used, label(resource), " (birth date)");
+                    }
+                }
+            } else if (youngest == oldest) {
                 set(reading, FactField.AGE_YEARS, oldest, label(resource), " (birth date)");
             } else {
-                reading.notes.add(label(resource) + ": the birth date (" + birthDate.getValueAsString()
+                reading.notes.add(label(resource) + ": the birth date (" + text
                         + ") is too coarse to tell the age in years; ageYears left unknown.");
             }
         }
+    }
+
+    /**
+     * The youngest and the oldest age in whole years on the day of the request that a birth date allows
+     * ({@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}); null when it gives none, after adding a
+     * problem (or, for a date in the future beside an answered age, a note).
+     */
+    private static int[] ages(Reading reading, Resource patient, DateType birthDate) {
+        String text = birthDate.getValueAsString();
+        TemporalPrecisionEnum precision = birthDate.getPrecision();
+        LocalDate earliest;
+        LocalDate latest;
+        try {
+            // The FHIR parser has checked the form; its precision says which parts the text has.
+            int year = Integer.parseInt(text.substring(0, 4));
+            if (precision == TemporalPrecisionEnum.YEAR) {
+                earliest = LocalDate.of(year, 1, 1);
+                latest = earliest.withDayOfYear(earliest.lengthOfYear());
+            } else if (precision == TemporalPrecisionEnum.MONTH) {
+                earliest = LocalDate.of(year, Integer.parseInt(text.substring(5, 7)), 1);
+                latest = earliest.withDayOfMonth(earliest.lengthOfMonth());
+            } else if (precision == TemporalPrecisionEnum.DAY) {
+                earliest = LocalDate.of(year, Integer.parseInt(text.substring(5, 7)), Integer.parseInt(text.substring(8, 10)));
+                latest = earliest;
+            } else {
+                // HAPI FHIR reads a date and time here too, although birthDate is a date.
+                reading.problems.add(new Problem("prefetch." + PrefetchKey.PATIENT.key(), text, label(patient)
+                        + ": birthDate must be a date (YYYY, YYYY-MM or YYYY-MM-DD), not a date and time"));
+                return null;
+            }
+        } catch (RuntimeException e) {
+            reading.problems.add(new Problem("prefetch." + PrefetchKey.PATIENT.key(), text, label(patient)
+                    + ": birthDate is not a date this service can read (YYYY, YYYY-MM or YYYY-MM-DD)"));
+            return null;
+        }
+        LocalDate today = LocalDate.ofInstant(reading.now, ZoneOffset.UTC);
+        if (earliest.isAfter(today)) {
+            if (reading.values.get(FactField.AGE_YEARS) == null) {
+                reading.problems.add(new Problem("ageYears", text, label(patient)
+                        + ": the birth date is after the date of the request"));
+            } else {
+                reading.notes.add(label(patient) + ": the birth date (" + text + ") is after the date of the request;"
+                        + " not used. Check the record.");
+            }
+            return null;
+        }
+        int oldest = Period.between(earliest, today).getYears();
+        int youngest = Period.between(latest.isAfter(today) ? today : latest, today).getYears();
+        return new int[] {youngest, oldest};
     }
 
     private void readConditions(Reading reading) {
@@ -294,7 +364,12 @@ final class PrefetchReader {
             if ("refuted".equals(verification) || "entered-in-error".equals(verification)) {
                 continue;
             }
-            matchCodes(reading, "Condition", label(condition), condition.getCode());
+            if (hasCode(condition.getCode())) {
+                matchCodes(reading, "Condition", label(condition), condition.getCode());
+            } else {
+                reading.notes.add(label(condition) + " has no coded diagnosis" + asText(condition.getCode().getText())
+                        + ", which the code lists cannot read; not used. Check it by hand.");
+            }
         }
     }
 
@@ -313,22 +388,59 @@ final class PrefetchReader {
         }
     }
 
+    /** The coded medicine of a statement; null, with a note saying why, when there is none to read. */
     private static CodeableConcept medicationCode(Reading reading, MedicationStatement statement) {
         Type medication = statement.getMedication();
-        if (medication instanceof CodeableConcept concept) {
-            return concept;
-        }
-        if (medication instanceof Reference reference && reference.hasReference()) {
+        String label = label(statement);
+        CodeableConcept concept = null;
+        String text = null;
+        if (medication instanceof CodeableConcept given) {
+            concept = given;
+            text = given.getText();
+        } else if (medication instanceof Reference reference && reference.hasReference()) {
             String ref = reference.getReference();
             for (Resource contained : statement.getContained()) {
                 if (contained instanceof Medication drug && ref.equals("#" + contained.getIdElement().getIdPart())) {
-                    return drug.getCode();
+                    concept = drug.getCode();
+                    text = concept.hasText() ? concept.getText() : reference.getDisplay();
                 }
             }
-            reading.notes.add(label(statement) + " names its medicine only by reference (" + ref
-                    + "), which was not sent; not used.");
+            if (concept == null) {
+                reading.notes.add(label + " names its medicine only by reference (" + ref
+                        + "), which was not sent; not used.");
+                return null;
+            }
+        } else if (medication instanceof Reference reference) {
+            // Only a display, or nothing: there is no code to look up and no record to follow.
+            reading.notes.add(label + " names its medicine only as text" + asText(reference.getDisplay())
+                    + ", which the code lists cannot read; not used. Check it by hand.");
+            return null;
         }
-        return null;
+        if (concept == null || !hasCode(concept)) {
+            reading.notes.add(label + " has no coded medicine" + asText(text)
+                    + ", which the code lists cannot read; not used. Check it by hand.");
+            return null;
+        }
+        return concept;
+    }
+
+    /** True when the concept has at least one coding with a code. */
+    private static boolean hasCode(CodeableConcept concept) {
+        return concept.getCoding().stream().anyMatch(coding -> coding.hasCode() && !coding.getCode().isBlank());
+    }
+
+    /** " ('the text')", shortened, for a note; empty when there is no text. */
+    private static String asText(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String strip = text.strip();
+        int limit = 80;
+        if (strip.length() > limit) {
+            int cut = Character.isHighSurrogate(strip.charAt(limit - 1)) ? limit - 1 : limit;
+            strip = strip.substring(0, cut) + "…";
+        }
+        return " ('" + strip + "')";
     }
 
     private void matchCodes(Reading reading, String resourceType, String label, CodeableConcept concept) {

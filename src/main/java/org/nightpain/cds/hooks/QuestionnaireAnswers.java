@@ -31,14 +31,14 @@ final class QuestionnaireAnswers {
     }
 
     /** The answered facts of this response, in field order; problems are added to {@code problems}. */
-    static Map<FactField, Object> read(QuestionnaireResponse response, List<Problem> problems) {
+    static Map<FactField, Object> read(QuestionnaireResponse response, List<Problem> problems, Canonicals canonicals) {
         Map<FactField, Object> answers = new EnumMap<>(FactField.class);
-        walk(response.getItem(), answers, EnumSet.noneOf(FactField.class), problems);
+        walk(response.getItem(), answers, EnumSet.noneOf(FactField.class), problems, canonicals);
         return answers;
     }
 
     private static void walk(List<QuestionnaireResponseItemComponent> items, Map<FactField, Object> answers,
-                             Set<FactField> seen, List<Problem> problems) {
+                             Set<FactField> seen, List<Problem> problems, Canonicals canonicals) {
         for (QuestionnaireResponseItemComponent item : items) {
             String linkId = item.getLinkId();
             FactField field = linkId == null ? null : FactField.byName(linkId);
@@ -54,19 +54,19 @@ final class QuestionnaireAnswers {
             } else if (item.getAnswer().size() > 1) {
                 problems.add(new Problem(linkId, null, "has " + item.getAnswer().size() + " answers; give at most one"));
             } else if (item.hasAnswer() && item.getAnswerFirstRep().hasValue()) {
-                Object value = convert(field, item.getAnswerFirstRep().getValue(), problems);
+                Object value = convert(field, item.getAnswerFirstRep().getValue(), problems, canonicals);
                 if (value != null) {
                     answers.put(field, value);
                 }
             }
-            walk(item.getItem(), answers, seen, problems);
+            walk(item.getItem(), answers, seen, problems, canonicals);
             for (QuestionnaireResponseItemAnswerComponent answer : item.getAnswer()) {
-                walk(answer.getItem(), answers, seen, problems);
+                walk(answer.getItem(), answers, seen, problems, canonicals);
             }
         }
     }
 
-    private static Object convert(FactField field, Type value, List<Problem> problems) {
+    private static Object convert(FactField field, Type value, List<Problem> problems, Canonicals canonicals) {
         String name = field.fieldName();
         switch (field.kind()) {
             case TRI_STATE -> {
@@ -74,14 +74,14 @@ final class QuestionnaireAnswers {
                     return b.booleanValue() ? TriState.YES : TriState.NO;
                 }
                 if (value instanceof Coding coding) {
-                    return code(field, coding, problems);
+                    return code(field, coding, problems, canonicals);
                 }
                 problems.add(new Problem(name, primitive(value), "must be a yes/no answer: valueBoolean,"
                         + " or valueCoding with code YES, NO or UNKNOWN"));
             }
             case ENUMERATED -> {
                 if (value instanceof Coding coding) {
-                    return code(field, coding, problems);
+                    return code(field, coding, problems, canonicals);
                 }
                 problems.add(new Problem(name, primitive(value), "must be a valueCoding whose code is one of "
                         + names(field)));
@@ -105,10 +105,11 @@ final class QuestionnaireAnswers {
         return null;
     }
 
-    private static Object code(FactField field, Coding coding, List<Problem> problems) {
-        if (coding.hasSystem() && !coding.getSystem().equals(TriageQuestionnaire.codeSystem(field.enumType()))) {
+    private static Object code(FactField field, Coding coding, List<Problem> problems, Canonicals canonicals) {
+        String system = canonicals.codeSystem(field.enumType());
+        if (coding.hasSystem() && !coding.getSystem().equals(system)) {
             problems.add(new Problem(field.fieldName(), coding.getSystem(), "has a code from an unexpected system;"
-                    + " use " + TriageQuestionnaire.codeSystem(field.enumType()) + " or leave the system out"));
+                    + " use " + system + " or leave the system out"));
             return null;
         }
         for (Enum<?> constant : field.enumType().getEnumConstants()) {

@@ -1,17 +1,12 @@
 package org.nightpain.cds.hooks;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DecimalType;
-import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Questionnaire;
-import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
-import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
-import org.hl7.fhir.r4.model.Type;
 import org.nightpain.cds.internal.FactField;
 import org.nightpain.cds.internal.KnowledgeFiles;
 
@@ -21,70 +16,95 @@ import org.nightpain.cds.internal.KnowledgeFiles;
  * question from the knowledge base's question register. Yes/no fields are boolean items (no answer =
  * unknown), enumerations choice items coded with the enum names, numbers integer or decimal items with
  * their range and unit.
+ *
+ * <p>It is written as FHIR R4 JSON directly, without HAPI FHIR, so that {@code GET /questionnaire}
+ * answers while HAPI is still loading; a test parses it with HAPI's strict parser and compares it with
+ * the same Questionnaire built from HAPI's model.
  */
 final class TriageQuestionnaire {
-    /** Base of the canonical URLs of this project's FHIR artefacts. */
-    static final String BASE = "https://github.com/nightpain/nightpain-cds/fhir";
-    static final String URL = BASE + "/Questionnaire/nightpain-triage";
-
-    private static final Map<String, String> UCUM = Map.of(
+    static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
+    static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
+    static final String UNIT = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+    static final String UCUM_SYSTEM = "http://unitsofmeasure.org";
+    /** The UCUM code of each unit of the fact model. */
+    static final Map<String, String> UCUM = Map.of(
             "years", "a", "weeks", "wk", "months", "mo", "minutes", "min", "°C", "Cel",
             "kg", "kg", "%", "%", "points", "{score}");
+    static final String TITLE = "Low back pain worse at night or on lying down: triage questions";
+    static final String DESCRIPTION = "The facts the nightpain-cds rules weigh, one question per fact. A question"
+            + " left unanswered is read as unknown, never as no. Generated from the fact model; do not edit by hand.";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private TriageQuestionnaire() {
     }
 
-    /** The code system of an enum's answer codes, for example {@code .../CodeSystem/MotorWeakness}. */
-    static String codeSystem(Class<?> enumType) {
-        return BASE + "/CodeSystem/" + enumType.getSimpleName();
-    }
-
-    /** Builds the Questionnaire for this version of the fact model. */
-    static Questionnaire build(String version) {
+    /** The question of each fact, from the knowledge base's question register. */
+    static Map<String, String> questions() {
         Map<String, String> questions = new HashMap<>();
         for (String[] row : KnowledgeFiles.table("questions.tsv", 3)) {
             questions.put(row[0], row[1]);
         }
-        Questionnaire questionnaire = new Questionnaire();
-        questionnaire.setId("nightpain-triage");
-        questionnaire.setUrl(URL);
-        questionnaire.setVersion(version);
-        questionnaire.setName("NightPainTriage");
-        questionnaire.setTitle("Low back pain worse at night or on lying down: triage questions");
-        questionnaire.setStatus(PublicationStatus.DRAFT);
-        questionnaire.addSubjectType("Patient");
-        questionnaire.setDescription("The facts the nightpain-cds rules weigh, one question per fact. A question left"
-                + " unanswered is read as unknown, never as no. Generated from the fact model; do not edit by hand.");
+        return questions;
+    }
+
+    /** The Questionnaire of the knowledge base in use, as FHIR R4 JSON, named by these canonical URLs. */
+    static ObjectNode json(Canonicals canonicals) {
+        return json(KnowledgeFiles.knowledgeBaseInfo().version(), canonicals);
+    }
+
+    /** The Questionnaire for this version of the fact model, as FHIR R4 JSON, named by these canonical URLs. */
+    static ObjectNode json(String version, Canonicals canonicals) {
+        Map<String, String> questions = questions();
+        ObjectNode questionnaire = JSON.objectNode();
+        questionnaire.put("resourceType", "Questionnaire");
+        questionnaire.put("id", "nightpain-triage");
+        questionnaire.put("url", canonicals.questionnaire());
+        questionnaire.put("version", version);
+        questionnaire.put("name", "NightPainTriage");
+        questionnaire.put("title", TITLE);
+        questionnaire.put("status", "draft");
+        questionnaire.putArray("subjectType").add("Patient");
+        questionnaire.put("description", DESCRIPTION);
+        ArrayNode items = questionnaire.putArray("item");
         for (FactField field : FactField.ALL) {
-            QuestionnaireItemComponent item = questionnaire.addItem()
-                    .setLinkId(field.fieldName())
-                    .setText(questions.getOrDefault(field.fieldName(), field.fieldName()));
-            switch (field.kind()) {
-                case TRI_STATE -> item.setType(QuestionnaireItemType.BOOLEAN);
-                case ENUMERATED -> {
-                    item.setType(QuestionnaireItemType.CHOICE);
-                    for (Enum<?> constant : field.enumType().getEnumConstants()) {
-                        item.addAnswerOption().setValue(new Coding(codeSystem(field.enumType()), constant.name(),
-                                display(constant.name())));
-                    }
+            ObjectNode item = items.addObject();
+            if (field.kind() == FactField.Kind.INTEGER || field.kind() == FactField.Kind.DECIMAL) {
+                ArrayNode extensions = item.putArray("extension");
+                boolean whole = field.kind() == FactField.Kind.INTEGER;
+                String valueKey = whole ? "valueInteger" : "valueDecimal";
+                ObjectNode min = extensions.addObject().put("url", MIN_VALUE);
+                ObjectNode max = extensions.addObject().put("url", MAX_VALUE);
+                if (whole) {
+                    min.put(valueKey, (int) field.min());
+                    max.put(valueKey, (int) field.max());
+                } else {
+                    min.put(valueKey, BigDecimal.valueOf(field.min()));
+                    max.put(valueKey, BigDecimal.valueOf(field.max()));
                 }
-                case INTEGER -> number(item.setType(QuestionnaireItemType.INTEGER), field,
-                        new IntegerType((int) field.min()), new IntegerType((int) field.max()));
-                case DECIMAL -> number(item.setType(QuestionnaireItemType.DECIMAL), field,
-                        new DecimalType(field.min()), new DecimalType(field.max()));
+                String ucum = UCUM.get(field.unit());
+                if (ucum != null) {
+                    extensions.addObject().put("url", UNIT).putObject("valueCoding")
+                            .put("system", UCUM_SYSTEM).put("code", ucum).put("display", field.unit());
+                }
+            }
+            item.put("linkId", field.fieldName());
+            item.put("text", questions.getOrDefault(field.fieldName(), field.fieldName()));
+            item.put("type", switch (field.kind()) {
+                case TRI_STATE -> "boolean";
+                case ENUMERATED -> "choice";
+                case INTEGER -> "integer";
+                case DECIMAL -> "decimal";
+            });
+            if (field.kind() == FactField.Kind.ENUMERATED) {
+                ArrayNode options = item.putArray("answerOption");
+                for (Enum<?> constant : field.enumType().getEnumConstants()) {
+                    options.addObject().putObject("valueCoding").put("system", canonicals.codeSystem(field.enumType()))
+                            .put("code", constant.name()).put("display", display(constant.name()));
+                }
             }
         }
         return questionnaire;
-    }
-
-    private static void number(QuestionnaireItemComponent item, FactField field, Type min, Type max) {
-        item.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/minValue", min));
-        item.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/maxValue", max));
-        String ucum = UCUM.get(field.unit());
-        if (ucum != null) {
-            item.addExtension(new Extension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit",
-                    new Coding("http://unitsofmeasure.org", ucum, field.unit())));
-        }
     }
 
     /** "MILD_SINGLE_ROOT" as "Mild single root". */

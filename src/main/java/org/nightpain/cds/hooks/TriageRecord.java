@@ -19,31 +19,28 @@ import org.nightpain.cds.Urgency;
  * suggestion the clinician may accept; the service itself stores nothing.
  */
 final class TriageRecord {
-    static final String RULE_SYSTEM = Cards.TOPIC_SYSTEM;
-    static final String URGENCY_SYSTEM = TriageQuestionnaire.codeSystem(Urgency.class);
-    static final String KNOWLEDGE_BASE_SYSTEM = TriageQuestionnaire.BASE + "/CodeSystem/knowledge-base";
 
     private TriageRecord() {
     }
 
-    static RiskAssessment of(Assessment assessment, FhirFacts input, String patientId) {
+    static RiskAssessment of(Assessment assessment, FhirFacts input, String patientId, Canonicals canonicals) {
         KnowledgeBaseInfo knowledgeBase = assessment.knowledgeBase();
         RiskAssessment record = new RiskAssessment();
         record.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL);
         record.setSubject(new Reference("Patient/" + patientId));
         record.setOccurrence(new DateTimeType(Date.from(assessment.assessedAt())));
         record.setCode(new CodeableConcept().setText("Triage of low back pain worse at night or on lying down"));
-        record.setMethod(new CodeableConcept(new Coding(KNOWLEDGE_BASE_SYSTEM, knowledgeBase.id() + "|" + knowledgeBase.version(),
+        record.setMethod(new CodeableConcept(new Coding(canonicals.knowledgeBaseSystem(), knowledgeBase.id() + "|" + knowledgeBase.version(),
                 knowledgeBase.id() + " " + knowledgeBase.version() + " (sha256 " + knowledgeBase.sha256() + ")")));
         for (String reference : input.basis()) {
             record.addBasis(new Reference(reference));
         }
         for (Finding finding : assessment.findings()) {
             RiskAssessment.RiskAssessmentPredictionComponent prediction = record.addPrediction();
-            prediction.setOutcome(new CodeableConcept(new Coding(RULE_SYSTEM, finding.ruleId(), Cards.title(finding.code())))
+            prediction.setOutcome(new CodeableConcept(new Coding(canonicals.ruleSystem(), finding.ruleId(), Cards.title(finding.code())))
                     .setText(Cards.title(finding.code())));
             if (finding.urgency() != null) {
-                prediction.setQualitativeRisk(new CodeableConcept(new Coding(URGENCY_SYSTEM, finding.urgency().name(),
+                prediction.setQualitativeRisk(new CodeableConcept(new Coding(canonicals.codeSystem(Urgency.class), finding.urgency().name(),
                         TriageQuestionnaire.display(finding.urgency().name()))));
             }
             prediction.setRationale(finding.rationale());

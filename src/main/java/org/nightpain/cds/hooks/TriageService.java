@@ -1,5 +1,7 @@
 package org.nightpain.cds.hooks;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,11 +12,22 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Problem;
@@ -33,58 +46,134 @@ final class TriageService {
     record Reply(int status, String contentType, String body) {
     }
 
-    private final ObjectMapper json;
-    private final NightPainAssessor assessor;
+    /** How long a call waits for the rule base and the FHIR model while the service is starting. */
+    static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
+    /** What a 503 asks the client to wait before it calls again, in seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private volatile ObjectMapper mapper;
+    private final CompletableFuture<NightPainAssessor> assessor;
     private final Clock clock;
     private final CompletableFuture<FhirSupport> fhir;
+    private final Canonicals canonicals;
+    private final Duration startupWait;
     private final String discovery;
+    private volatile String questionnaire;
 
-    /**
-     * @param fhir the FHIR side, possibly still loading: discovery answers at once, and a call that comes
-     *             before it is ready waits for it
-     */
+    /** The service with a loaded assessor and the placeholder canonical URLs. */
     TriageService(NightPainAssessor assessor, Clock clock, CompletableFuture<FhirSupport> fhir) {
-        this.assessor = assessor;
-        this.clock = clock;
-        this.json = JsonMapper.builder()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        this.fhir = fhir;
-        this.discovery = write(discoveryDocument());
+        this(CompletableFuture.completedFuture(assessor), clock, fhir, Canonicals.PLACEHOLDER, STARTUP_WAIT);
     }
 
-    /** {@code GET /cds-services}. */
+    /**
+     * @param assessor    the assessor, possibly still loading its rule base
+     * @param fhir        the FHIR side, possibly still loading
+     * @param canonicals  the canonical URLs of the Questionnaire and code systems; those of {@code fhir}
+     * @param startupWait how long a call waits for the two to be ready before it is answered 503
+     */
+    TriageService(CompletableFuture<NightPainAssessor> assessor, Clock clock, CompletableFuture<FhirSupport> fhir,
+                  Canonicals canonicals, Duration startupWait) {
+        this.assessor = assessor;
+        this.clock = clock;
+        this.canonicals = canonicals;
+        this.startupWait = startupWait;
+        this.fhir = fhir;
+        // Written with the streaming generator: the data-binding mapper costs a thousand classes to set up,
+        // which serve leaves to a background thread so that discovery answers sooner.
+        this.discovery = discoveryDocument(canonicals);
+    }
+
+    /**
+     * The data-binding mapper of the CDS Hooks JSON, set up on first use: strict about duplicate keys and
+     * text after the object.
+     */
+    private ObjectMapper json() {
+        ObjectMapper json = mapper;
+        if (json == null) {
+            synchronized (this) {
+                json = mapper;
+                if (json == null) {
+                    json = JsonMapper.builder()
+                            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                            .build();
+                    mapper = json;
+                }
+            }
+        }
+        return json;
+    }
+
+    /** Sets up the mapper and uses it once each way, so that the first request does not pay for it. */
+    void warmUp() {
+        write(parseOwn("{\"warm\": [1, \"up\", {\"nested\": null}]}"));
+    }
+
+    /** {@code GET /cds-services}: at once, whatever is still loading. */
     Reply discovery() {
         return new Reply(200, JSON_TYPE, discovery);
     }
 
-    /** {@code GET /questionnaire}: the Questionnaire whose answers the service reads. */
+    /**
+     * {@code GET /questionnaire}: the Questionnaire whose answers the service reads. It is written without
+     * HAPI FHIR, so it needs neither the FHIR model nor the rule base to be loaded.
+     */
     Reply questionnaire() {
-        return new Reply(200, FHIR_JSON, fhir.join().questionnaire());
+        String body = questionnaire;
+        if (body == null) {
+            body = write(TriageQuestionnaire.json(canonicals));
+            questionnaire = body;
+        }
+        return new Reply(200, FHIR_JSON, body);
     }
 
-    /** {@code POST /cds-services/nightpain-triage}: cards, or an error naming what is wrong. */
+    /**
+     * {@code POST /cds-services/nightpain-triage}: cards, or an error naming what is wrong. A request that
+     * is malformed or not a valid call is answered at once; a valid one that comes while the service is
+     * starting waits for the FHIR model and the rule base, at most {@code startupWait} in all, and is then
+     * answered 503 if they are still not ready.
+     */
     Reply call(byte[] body) {
         try {
+            long deadline = System.nanoTime() + startupWait.toNanos();
             JsonNode request = parse(body);
             String patientId = checkRequest(request);
             Instant now = clock.instant();
-            FhirSupport fhir = this.fhir.join();
+            FhirSupport fhir = ready(this.fhir, "the FHIR model", deadline);
             FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
+            NightPainAssessor assessor = ready(this.assessor, "the rule base", deadline);
             if (!input.assessable()) {
-                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input)));
+                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input, canonicals)));
             }
             Assessment assessment = assessor.assess(input.facts(), now);
-            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId)));
-            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record)));
+            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId, canonicals)));
+            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record, canonicals)));
         } catch (HookException e) {
             return error(e);
         }
     }
 
+    /**
+     * What a loading part gives once it is ready. A part that failed to load is a failure of the service
+     * (a 500); one still loading at the deadline makes the call a 503 that asks the client to call again.
+     */
+    private static <T> T ready(CompletableFuture<T> part, String what, long deadline) {
+        try {
+            return part.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new HookException(503, "UNAVAILABLE", "The service is still starting (loading " + what
+                    + "); call again in a few seconds.", List.of());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the service could not load " + what, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HookException(503, "UNAVAILABLE", "The service is stopping.", List.of());
+        }
+    }
+
     /** The error body: {@code {"error": {"code", "message", "problems": [{field, value, message}]}}}. */
     Reply error(HookException e) {
+        ObjectMapper json = json();
         ObjectNode body = json.createObjectNode();
         ObjectNode error = body.putObject("error");
         error.put("code", e.code());
@@ -101,7 +190,7 @@ final class TriageService {
 
     private JsonNode parse(byte[] body) {
         try {
-            JsonNode request = json.readTree(body);
+            JsonNode request = json().readTree(utf8(body));
             if (request == null) {
                 throw HookException.invalid(null, null, "the request body is empty; send a CDS Hooks request object");
             }
@@ -115,6 +204,49 @@ final class TriageService {
             throw new HookException(400, "MALFORMED_JSON", "The request body could not be read.",
                     List.of(new Problem(null, null, "could not be read: " + e.getMessage())));
         }
+    }
+
+    /**
+     * The body as text. JSON between systems is UTF-8 (RFC 8259), and the JSON codec takes nothing else:
+     * bytes that are not UTF-8 are refused here, where Jackson would guess UTF-16 or UTF-32 from the first
+     * bytes and decode some malformed sequences. A leading byte-order mark is dropped, as the codec does.
+     */
+    private static String utf8(byte[] body) {
+        CharBuffer text = CharBuffer.allocate(body.length);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(bytes, text, true);
+        if (result.isError()) {
+            throw notUtf8(body, bytes.position(), "has bytes that are not UTF-8");
+        }
+        text.flip();
+        for (int i = 0; i < Math.min(4, text.length()); i++) {
+            if (text.charAt(i) == 0) {
+                // UTF-8 JSON never has a NUL; UTF-16 and UTF-32 text has them among its first bytes.
+                throw notUtf8(body, i, "has a NUL byte near its start, as UTF-16 or UTF-32 text does");
+            }
+        }
+        String decoded = text.toString();
+        return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
+    }
+
+    private static HookException notUtf8(byte[] body, int index, String what) {
+        long line = 1;
+        long column = 1;
+        for (int i = 0; i < index; i++) {
+            if (body[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        String where = " at line " + line + ", column " + column;
+        return new HookException(400, "MALFORMED_JSON", "The request body is not UTF-8" + where + ".",
+                List.of(new Problem(null, null, "not valid JSON" + where + ": the body " + what
+                        + "; send it as UTF-8")));
     }
 
     /** Checks the envelope of a call and returns the patient id of its context. */
@@ -157,26 +289,38 @@ final class TriageService {
         return patientId;
     }
 
-    private ObjectNode discoveryDocument() {
-        ObjectNode document = json.createObjectNode();
-        ObjectNode service = document.putArray("services").addObject();
-        service.put("hook", HOOK);
-        service.put("title", "Night-time low back pain triage");
-        service.put("description", "Triages low back pain that is worse at night or on lying down from the patient's"
-                + " answers to the nightpain-triage questionnaire and the EHR's conditions, medicines and body"
-                + " temperature. Returns one card per finding (urgency, referral, the facts that fired it and the"
-                + " guideline), most urgent first, and the questions still to ask. " + NightPainAssessor.INTENDED_USE);
-        service.put("id", SERVICE_ID);
-        ObjectNode prefetch = service.putObject("prefetch");
-        for (PrefetchKey key : PrefetchKey.values()) {
-            prefetch.put(key.key(), key.template());
+    private static String discoveryDocument(Canonicals canonicals) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = new JsonFactory().createGenerator(text)) {
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            out.writeArrayFieldStart("services");
+            out.writeStartObject();
+            out.writeStringField("hook", HOOK);
+            out.writeStringField("title", "Night-time low back pain triage");
+            out.writeStringField("description", "Triages low back pain that is worse at night or on lying down from"
+                    + " the patient's answers to the nightpain-triage questionnaire and the EHR's conditions, medicines"
+                    + " and body temperature. Returns one card per finding (urgency, referral, the facts that fired it"
+                    + " and the guideline), most urgent first, and the questions still to ask. "
+                    + NightPainAssessor.INTENDED_USE);
+            out.writeStringField("id", SERVICE_ID);
+            out.writeObjectFieldStart("prefetch");
+            for (PrefetchKey key : PrefetchKey.values()) {
+                out.writeStringField(key.key(), key.template(canonicals));
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
         }
-        return document;
+        return text.toString();
     }
 
     private JsonNode parseOwn(String text) {
         try {
-            return json.readTree(text);
+            return json().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the service wrote JSON it cannot read", e);
         }
@@ -184,7 +328,7 @@ final class TriageService {
 
     private String write(JsonNode node) {
         try {
-            return json.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return json().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write a JSON tree", e);
         }

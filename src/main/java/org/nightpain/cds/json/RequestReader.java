@@ -50,10 +50,19 @@ final class RequestReader {
         this.factory = factory;
     }
 
-    /** Reads a request from UTF-8 (or UTF-16/32, detected) bytes; {@code firstLine} numbers its first line. */
+    /**
+     * Reads a request from UTF-8 bytes (a leading byte-order mark is allowed); {@code firstLine} numbers its
+     * first line. Bytes in another encoding, UTF-16 and UTF-32 included, are malformed.
+     */
     AssessmentRequest read(byte[] bytes, int offset, int length, long firstLine) {
         if (length > MAX_REQUEST_BYTES) {
             throw tooLarge(firstLine, position(bytes, offset, MAX_REQUEST_BYTES));
+        }
+        Utf8.Problem notUtf8 = Utf8.check(bytes, offset, length);
+        if (notUtf8 != null) {
+            long[] at = position(bytes, offset, notUtf8.index() - offset);
+            throw new JsonInputException(ErrorCode.MALFORMED_JSON, null, List.of(new JsonProblem(null, null,
+                    "not valid JSON: " + notUtf8.message(), toInt(firstLine - 1 + at[0]), toInt(at[1]))));
         }
         JsonParser parser = null;
         try {
@@ -305,9 +314,14 @@ final class RequestReader {
         }
     }
 
+    /** The text, or its first 100 characters and its length; never cut inside a surrogate pair. */
     private static String shorten(String text) {
-        return text.length() <= MAX_ECHO_CHARS ? text
-                : text.substring(0, MAX_ECHO_CHARS) + "… (" + text.length() + " characters)";
+        if (text.length() <= MAX_ECHO_CHARS) {
+            return text;
+        }
+        // Half a pair would be written as a lone surrogate escape, which strict JSON readers refuse.
+        int cut = Character.isHighSurrogate(text.charAt(MAX_ECHO_CHARS - 1)) ? MAX_ECHO_CHARS - 1 : MAX_ECHO_CHARS;
+        return text.substring(0, cut) + "… (" + text.length() + " characters)";
     }
 
     private static String describe(JsonToken token) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the build ships: a plain library jar, a self-contained CLI jar, and a library whose users get
- * neither the command line's nor the JSON codec's dependencies unless they ask for them.
+ * neither the command line's, the JSON codec's nor the CDS Hooks service's dependencies (Jetty, HAPI
+ * FHIR and the FHIR structures) unless they ask for them.
  */
 class PackagingIT {
     /** One line of {@code mvn dependency:tree}: its depth and the artifact, optional ones marked. */
@@ -33,7 +34,8 @@ class PackagingIT {
             assertThat(names).contains("org/nightpain/cds/NightPainAssessor.class",
                     "org/nightpain/cds/json/AssessmentJson.class");
             assertThat(names).noneMatch(name -> name.startsWith("picocli/") || name.startsWith("com/fasterxml/")
-                    || name.startsWith("org/slf4j/") || name.startsWith("org/drools/"));
+                    || name.startsWith("org/slf4j/") || name.startsWith("org/drools/")
+                    || name.startsWith("org/eclipse/jetty/") || name.startsWith("ca/uhn/") || name.startsWith("org/hl7/"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isNull();
         }
     }
@@ -64,6 +66,11 @@ class PackagingIT {
             assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
             assertThat(jar.getEntry("com/fasterxml/jackson/core/JsonFactory.class")).isNotNull();
             assertThat(jar.getEntry("org/drools/modelcompiler/KieBaseBuilder.class")).isNotNull();
+            // serve: the HTTP server, HAPI FHIR and the FHIR R4 structures.
+            assertThat(jar.getEntry("org/eclipse/jetty/server/Server.class")).isNotNull();
+            assertThat(jar.getEntry("ca/uhn/fhir/context/FhirContext.class")).isNotNull();
+            assertThat(jar.getEntry("org/hl7/fhir/r4/model/QuestionnaireResponse.class")).isNotNull();
+            assertThat(jar.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class")).isNotNull();
             String providers = new String(jar.getInputStream(
                     jar.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(providers).contains("org.slf4j.simple.SimpleServiceProvider");
@@ -71,7 +78,7 @@ class PackagingIT {
     }
 
     @Test
-    void anApplicationUsingTheLibrary_getsNoCommandLineAndNoJsonDependency() throws IOException {
+    void anApplicationUsingTheLibrary_getsNoCommandLineJsonHttpOrFhirDependency() throws IOException {
         List<String> tree = Files.readAllLines(Path.of(System.getProperty("dependency.tree")));
         List<String> inherited = new ArrayList<>();
         List<String> optional = new ArrayList<>();
@@ -92,13 +99,20 @@ class PackagingIT {
             (optionalDepth <= depth ? optional : inherited).add(node.group(2));
         }
 
-        // Sanity: the tree was read and the two dependencies are there, but optional.
+        // Sanity: the tree was read and the optional dependencies are there, but optional.
         assertThat(inherited).anyMatch(artifact -> artifact.startsWith("org.drools:drools-model-compiler:"));
         assertThat(optional).anyMatch(artifact -> artifact.startsWith("info.picocli:picocli:"));
         assertThat(optional).anyMatch(artifact -> artifact.startsWith("com.fasterxml.jackson.core:jackson-core:"));
-        // What an application inherits.
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("com.fasterxml.jackson.core:jackson-databind:"));
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("org.eclipse.jetty:jetty-server:"));
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("ca.uhn.hapi.fhir:hapi-fhir-structures-r4:"));
+        assertThat(optional).anyMatch(artifact -> artifact.startsWith("ca.uhn.hapi.fhir:org.hl7.fhir.r4:"));
+        // What an application inherits: no command line, no JSON, no HTTP server, no FHIR.
         assertThat(inherited).noneMatch(artifact -> artifact.startsWith("info.picocli:")
                 || artifact.startsWith("com.fasterxml.jackson.")
-                || artifact.startsWith("org.slf4j:slf4j-simple:"));
+                || artifact.startsWith("org.slf4j:slf4j-simple:")
+                || artifact.startsWith("org.eclipse.jetty")
+                || artifact.startsWith("ca.uhn.hapi.fhir")
+                || artifact.startsWith("org.hl7.fhir") || artifact.contains(":org.hl7.fhir."));
     }
 }

@@ -60,6 +60,8 @@ class ServeCommandIT {
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
             assertThat(process.exitValue()).as("exit status of a JVM ended by SIGTERM").isEqualTo(143);
             assertThat(output).noneSatisfy(line -> assertThat(line).containsIgnoringCase("exception"));
+            assertThat(output).as("the placeholder canonical base is pointed out")
+                    .anySatisfy(line -> assertThat(line).contains("placeholder", "--canonical-base"));
         } finally {
             process.destroyForcibly();
         }
@@ -82,6 +84,14 @@ class ServeCommandIT {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.stderr()).contains("--port");
+    }
+
+    @Test
+    void serve_withACanonicalBaseThatIsNoUrl_isAUsageError() {
+        CliProcess.Run run = CliProcess.run(CliProcess.NO_INPUT, "serve", "--port", "0", "--canonical-base", "nightpain");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--canonical-base", "http or https URL");
     }
 
     /** A minimal patient-view call whose QuestionnaireResponse answers urinaryRetention YES. */

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,30 @@ class BadRequestTest {
         JsonNode error = refused(client.post("cds-services/nightpain-triage", "{\"hook\": \"patient-view\",\n  oops}"),
                 400, "MALFORMED_JSON");
         assertThat(error.get("message").asText()).contains("line 2");
+    }
+
+    /**
+     * JSON between systems is UTF-8, as for the JSON codec. Jackson guessed UTF-16 and UTF-32 from the
+     * first bytes and decoded overlong forms, so such a body was answered with cards.
+     */
+    @Test
+    void bodyThatIsNotUtf8_isMalformed_andAUtf8ByteOrderMarkIsNot() {
+        String call = validCall().toString();
+        // The second 'o' of "hook" in an overlong two-byte form, C1 AF, which Jackson decoded to 'o'.
+        int second = call.indexOf("\"hook\"") + 3;
+        ByteArrayOutputStream overlong = new ByteArrayOutputStream();
+        overlong.writeBytes(call.substring(0, second).getBytes(StandardCharsets.UTF_8));
+        overlong.writeBytes(new byte[] {(byte) 0xC1, (byte) 0xAF});
+        overlong.writeBytes(call.substring(second + 1).getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : List.of(call.getBytes(StandardCharsets.UTF_16LE), call.getBytes(StandardCharsets.UTF_16),
+                call.getBytes(Charset.forName("UTF-32BE")), overlong.toByteArray())) {
+            JsonNode error = refused(client.post("cds-services/nightpain-triage", body), 400, "MALFORMED_JSON");
+            assertThat(error.get("message").asText()).contains("not UTF-8", "line 1, column");
+        }
+
+        HttpResponse<String> withMark = client.post("cds-services/nightpain-triage",
+                ("\uFEFF" + call).getBytes(StandardCharsets.UTF_8));
+        assertThat(withMark.statusCode()).as(withMark.body()).isEqualTo(200);
     }
 
     @Test
@@ -139,6 +170,40 @@ class BadRequestTest {
                 .contains("not a FHIR id");
     }
 
+    /** Found by an audit: {@code "questionnaire": "|"} split into nothing, and the call was a 500. */
+    @Test
+    void questionnaireReferenceWithoutAUrl_isNamed() {
+        for (String canonical : new String[] {"|", "||", "|1.0", " |"}) {
+            ObjectNode call = validCall();
+            answers(call).put("questionnaire", canonical);
+
+            JsonNode error = invalid(call, "prefetch.questionnaireResponse");
+
+            assertThat(error.at("/problems/0/message").asText()).as(canonical).contains("no URL");
+            assertThat(error.at("/problems/0/value").asText()).isEqualTo(canonical);
+        }
+    }
+
+    /**
+     * Found by an audit: HAPI FHIR reads a date and time as a birthDate, and splitting it at '-' to find
+     * the age made a 500 when the answers left the age open.
+     */
+    @Test
+    void birthDateWithATime_isNamed() {
+        ObjectNode call = validCall();
+        ArrayNode items = (ArrayNode) answers(call).get("item");
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).get("linkId").asText().equals("ageYears")) {
+                items.remove(i);
+            }
+        }
+        ((ObjectNode) call.get("prefetch")).set("patient", Hooks.patient("1960-06-01T10:00:00Z"));
+
+        JsonNode error = invalid(call, "prefetch.patient");
+
+        assertThat(error.at("/problems/0/message").asText()).contains("birthDate must be a date");
+    }
+
     @Test
     void unknownPrefetchKey_isNamed() {
         ObjectNode call = validCall();
@@ -207,9 +272,28 @@ class BadRequestTest {
                 "UNSUPPORTED_MEDIA_TYPE");
     }
 
+    /**
+     * The service refuses a body larger than the limit from its Content-Length, before reading it. The
+     * request is written by hand, headers first: with the JDK's client the test raced, since a warm service
+     * answered 413 and closed the connection while the client was still writing the megabyte, and the
+     * client then reported no response at all.
+     */
     @Test
-    void bodyLargerThanTheLimit_isRefused() {
-        String padding = "x".repeat(HooksHandler.MAX_BODY_BYTES);
-        refused(client.call(validCall().put("padding", padding)), 413, "TOO_LARGE");
+    void bodyLargerThanTheLimit_isRefused() throws IOException {
+        int length = HooksHandler.MAX_BODY_BYTES + 1;
+        URI base = client.base();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /cds-services/nightpain-triage HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{\"hook\": ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            JsonNode body = Hooks.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            assertThat(body.has("cards")).isFalse();
+            assertThat(body.at("/error/code").asText()).isEqualTo("TOO_LARGE");
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.NightPainAssessor;
+import org.nightpain.cds.Source;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.internal.FactField;
 
@@ -73,7 +75,7 @@ class CdsHooksServiceTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode questionnaire = Hooks.parse(response.body());
         assertThat(questionnaire.get("resourceType").asText()).isEqualTo("Questionnaire");
-        assertThat(questionnaire.get("url").asText()).isEqualTo(TriageQuestionnaire.URL);
+        assertThat(questionnaire.get("url").asText()).isEqualTo(Canonicals.PLACEHOLDER.questionnaire());
         assertThat(questionnaire.get("item").findValuesAsText("linkId"))
                 .containsExactlyElementsOf(FactField.ALL.stream().map(FactField::fieldName).toList());
     }
@@ -97,7 +99,14 @@ class CdsHooksServiceTest {
                 assertThat(card.get("detail").asText()).contains("`" + field + "`");
             }
             assertThat(card.at("/source/label").asText()).isNotBlank();
-            assertThat(card.at("/source/url").asText()).startsWith("https://");
+            // The url is the address of the finding's first source that has one; never an address of our own.
+            Optional<String> address = finding.sources().stream().map(Source::url)
+                    .filter(url -> url.startsWith("https://") || url.startsWith("http://")).findFirst();
+            if (address.isPresent()) {
+                assertThat(card.at("/source/url").asText()).isEqualTo(address.get());
+            } else {
+                assertThat(card.get("source").has("url")).as("%s", card.get("source")).isFalse();
+            }
         }
         assertThat(cards.get(0).get("summary").asText()).startsWith(vignette.expected().highestUrgency().name());
     }
@@ -128,6 +137,23 @@ class CdsHooksServiceTest {
         JsonNode notRun = Hooks.parse(client.call(Hooks.call(prefetch)).body()).at("/cards/0");
         assertThat(notRun.at("/source/topic/code").asText()).isEqualTo(Cards.NOT_ASSESSED_TOPIC);
         assertThat(notRun.get("detail").asText()).contains(notice);
+    }
+
+    /** The cards that are not findings cite no source, so they carry no url rather than one that says nothing. */
+    @Test
+    void cardsThatAreNotFindings_haveNoSourceUrl() {
+        JsonNode questions = last(Hooks.parse(client.call(Hooks.callWithAnswers(
+                new LinkedHashMap<>(Fixtures.vignettes().get(0).facts()))).body()));
+        ObjectNode noAnswers = Hooks.JSON.createObjectNode();
+        noAnswers.putNull("questionnaireResponse");
+        JsonNode notRun = Hooks.parse(client.call(Hooks.call(noAnswers)).body()).at("/cards/0");
+
+        assertThat(questions.at("/source/topic/code").asText()).isEqualTo(Cards.QUESTIONS_TOPIC);
+        assertThat(notRun.at("/source/topic/code").asText()).isEqualTo(Cards.NOT_ASSESSED_TOPIC);
+        for (JsonNode card : List.of(questions, notRun)) {
+            assertThat(card.get("source").has("url")).as("%s", card.get("source")).isFalse();
+            assertThat(card.at("/source/label").asText()).isNotBlank();
+        }
     }
 
     @Test
@@ -171,6 +197,31 @@ class CdsHooksServiceTest {
         assertThat(cards).extracting(c -> c.get("detail").asText())
                 .anySatisfy(detail -> assertThat(detail).contains("`historyOfCancer` = YES (from Condition/c1 (SNOMED 254837009))"))
                 .anySatisfy(detail -> assertThat(detail).contains("`temperatureC` = 38.3 (from Observation/t1)"));
+    }
+
+    /** The card says which age was used and that the answers and the record differ; nothing is dropped unseen. */
+    @Test
+    void ageConflictAndUnreadableMedicine_areShownOnTheQuestionsCard() {
+        Map<String, Object> answers = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        answers.put("ageYears", 45);
+        ObjectNode displayOnly = Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06");
+        displayOnly.remove("medicationCodeableConcept");
+        displayOnly.putObject("medicationReference").put("display", "prednisolone 5 mg");
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("patient", Hooks.patient("1960-06-01"));
+        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
+        prefetch.set("medications", Hooks.bundle(displayOnly));
+        Map<String, Object> used = new LinkedHashMap<>(answers);
+        used.put("ageYears", 66);
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(used));
+
+        HttpResponse<String> response = client.call(Hooks.call(prefetch));
+
+        findingCards(response, expected);
+        String questions = last(Hooks.parse(response.body())).get("detail").asText();
+        assertThat(questions).contains("ageYears: the questionnaire gives 45 but Patient/pat-1's birth date (1960-06-01)"
+                + " gives 66", "the higher, 66, was used");
+        assertThat(questions).contains("MedicationStatement/m1 names its medicine only as text ('prednisolone 5 mg')");
     }
 
     @Test

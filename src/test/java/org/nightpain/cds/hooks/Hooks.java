@@ -29,7 +29,7 @@ final class Hooks {
     /** A QuestionnaireResponse that answers each non-null fact: yes/no as valueBoolean, UNKNOWN as a coding. */
     static ObjectNode questionnaireResponse(Map<String, Object> facts) {
         ObjectNode response = resource("QuestionnaireResponse", "qr-1");
-        response.put("questionnaire", TriageQuestionnaire.URL);
+        response.put("questionnaire", Canonicals.PLACEHOLDER.questionnaire());
         response.put("status", "completed");
         response.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
         response.put("authored", "2026-11-25T07:30:00Z");
@@ -53,7 +53,7 @@ final class Hooks {
                 }
             }
             case ENUMERATED -> answer.putObject("valueCoding")
-                    .put("system", TriageQuestionnaire.codeSystem(field.enumType())).put("code", (String) value);
+                    .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
             case INTEGER -> answer.put("valueInteger", ((Number) value).intValue());
             case DECIMAL -> answer.put("valueDecimal", ((Number) value).doubleValue());
         }
@@ -74,7 +74,13 @@ final class Hooks {
                 "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"coding\": [{\"system\": \"http://loinc.org\","
                         + " \"code\": \"8310-5\"}]}, \"effectivePeriod\": {}, \"valueString\": \"hot\"}",
                 "{\"resourceType\": \"MedicationStatement\", \"medicationReference\": {\"reference\": \"#\"}}",
-                "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}");
+                "{\"resourceType\": \"Condition\", \"verificationStatus\": {\"coding\": [{}]}, \"code\": {\"coding\": [{}]}}",
+                // A canonical of a bare '|' made the reader take the first part of an empty split: a 500.
+                "{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"|\"}",
+                "{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"||\"}",
+                // HAPI FHIR reads a date and time as a birthDate; splitting it at '-' made a 500.
+                "{\"resourceType\": \"Patient\", \"birthDate\": \"1960-06-01T10:00:00Z\"}",
+                "{\"resourceType\": \"MedicationStatement\", \"status\": \"active\", \"medicationReference\": {\"display\": \"x\"}}");
     }
 
     /** A patient-view call with this prefetch. */
@@ -175,6 +181,10 @@ final class Hooks {
             this.base = base;
         }
 
+        URI base() {
+            return base;
+        }
+
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(base.resolve(path)).GET());
         }
@@ -186,6 +196,11 @@ final class Hooks {
         HttpResponse<String> post(String path, String body, String contentType) {
             return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        HttpResponse<String> post(String path, byte[] body) {
+            return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
         }
 
         HttpResponse<String> call(JsonNode request) {

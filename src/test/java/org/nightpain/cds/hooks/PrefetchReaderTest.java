@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,11 +72,63 @@ class PrefetchReaderTest {
     }
 
     @Test
-    void answeredAge_winsOverTheBirthDate() {
+    void answeredAgeThatTheBirthDateAllows_standsWithoutANote() {
+        Map<String, Object> answers = answers();
+        answers.put("ageYears", 66);
+        FhirFacts exact = read(answers, "patient", Hooks.patient("1960-01-01"));
+        answers.put("ageYears", 65);
+        FhirFacts coarse = read(answers, "patient", Hooks.patient("1960"));   // 65 or 66 on 2026-11-25
+
+        assertThat(exact.facts().ageYears()).isEqualTo(66);
+        assertThat(coarse.facts().ageYears()).isEqualTo(65);
+        for (FhirFacts input : List.of(exact, coarse)) {
+            assertThat(input.sources().get("ageYears")).startsWith("QuestionnaireResponse");
+            assertThat(input.notes()).noneSatisfy(note -> assertThat(note).contains("ageYears"));
+        }
+    }
+
+    /** The higher age is the safer reading: the age thresholds that point to serious disease are "at or above". */
+    @Test
+    void answeredAgeAndBirthDateThatDisagree_theHigherIsUsed_andTheNoteSaysSo() {
+        Map<String, Object> answers = answers();
+        answers.put("ageYears", 45);
+        FhirFacts recordOlder = read(answers, "patient", Hooks.patient("1960-01-01"));   // 66 on 2026-11-25
+        answers.put("ageYears", 70);
+        FhirFacts answerOlder = read(answers, "patient", Hooks.patient("1960-01-01"));
+
+        assertThat(recordOlder.facts().ageYears()).isEqualTo(66);
+        assertThat(recordOlder.sources()).containsEntry("ageYears", "Patient/pat-1 (birth date)");
+        assertThat(recordOlder.notes()).anySatisfy(note -> assertThat(note)
+                .contains("ageYears", "questionnaire gives 45", "Patient/pat-1", "1960-01-01", "gives 66", "higher, 66, was used"));
+        assertThat(answerOlder.facts().ageYears()).isEqualTo(70);
+        assertThat(answerOlder.sources().get("ageYears")).startsWith("QuestionnaireResponse");
+        assertThat(answerOlder.notes()).anySatisfy(note -> assertThat(note)
+                .contains("questionnaire gives 70", "gives 66", "higher, 70, was used"));
+    }
+
+    @Test
+    void answeredAgeAndACoarseBirthDateThatDisagree_theOldestAgeItAllowsIsUsed() {
+        Map<String, Object> answers = answers();
+        answers.put("ageYears", 40);
+
+        FhirFacts input = read(answers, "patient", Hooks.patient("1960"));
+
+        assertThat(input.facts().ageYears()).isEqualTo(66);
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("gives 65 or 66", "higher, 66, was used"));
+    }
+
+    @Test
+    void birthDateAfterTheRequest_isRefusedWithoutAnAnsweredAge_andNotedBesideOne() {
+        assertThatThrownBy(() -> facts("patient", Hooks.patient("2027-01-01")))
+                .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.field()).isEqualTo("ageYears")));
         Map<String, Object> answers = answers();
         answers.put("ageYears", 45);
 
-        assertThat(read(answers, "patient", Hooks.patient("1960-01-01")).facts().ageYears()).isEqualTo(45);
+        FhirFacts input = read(answers, "patient", Hooks.patient("2027-01-01"));
+
+        assertThat(input.facts().ageYears()).isEqualTo(45);
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("Patient/pat-1", "after the date"));
     }
 
     @Test
@@ -155,6 +208,41 @@ class PrefetchReaderTest {
 
         assertThat(facts.corticosteroidProlonged()).isEqualTo(TriState.YES);
         assertThat(facts.immunosuppression()).isEqualTo(TriState.UNKNOWN);
+    }
+
+    /** A medicine the code lists cannot read is never silently dropped: the card lists it as not used. */
+    @Test
+    void medicineNamedOnlyAsText_isNotUsed_andTheNoteSaysSo() {
+        ObjectNode displayOnly = Hooks.medicationStatement("m1", ATC, "H02AB06");
+        displayOnly.remove("medicationCodeableConcept");
+        displayOnly.putObject("medicationReference").put("display", "prednisolone 5 mg");
+        ObjectNode textOnly = Hooks.medicationStatement("m2", ATC, "H02AB06");
+        textOnly.putObject("medicationCodeableConcept").put("text", "methotrexate");
+        ObjectNode empty = Hooks.medicationStatement("m3", ATC, "H02AB06");
+        empty.remove("medicationCodeableConcept");
+        empty.putObject("medicationReference");
+
+        FhirFacts input = read(answers(), "medications", Hooks.bundle(displayOnly, textOnly, empty));
+
+        assertThat(input.facts().corticosteroidProlonged()).isEqualTo(TriState.UNKNOWN);
+        assertThat(input.facts().immunosuppression()).isEqualTo(TriState.UNKNOWN);
+        assertThat(input.notes())
+                .anySatisfy(note -> assertThat(note).contains("MedicationStatement/m1", "only as text ('prednisolone 5 mg')",
+                        "not used"))
+                .anySatisfy(note -> assertThat(note).contains("MedicationStatement/m2", "no coded medicine ('methotrexate')"))
+                .anySatisfy(note -> assertThat(note).contains("MedicationStatement/m3", "not used"));
+    }
+
+    @Test
+    void conditionWithoutACode_isNotUsed_andTheNoteSaysSo() {
+        ObjectNode textOnly = Hooks.condition("c1", SNOMED, "363346000");
+        textOnly.putObject("code").put("text", "breast cancer 2019");
+
+        FhirFacts input = read(answers(), "conditions", textOnly);
+
+        assertThat(input.facts().historyOfCancer()).isEqualTo(TriState.UNKNOWN);
+        assertThat(input.notes()).anySatisfy(note -> assertThat(note)
+                .contains("Condition/c1", "no coded diagnosis ('breast cancer 2019')", "not used"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.nightpain.cds.JsonTestSupport.ndjson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,55 @@ class AssessmentJsonTest {
         assertThat(JSON.assess(withMark)).isEqualTo(JSON.assess(EMERGENCY));
         assertThat(new String(JSON.assess(withMark.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
                 .isEqualTo(JSON.assess(EMERGENCY));
+    }
+
+    /**
+     * The contract takes UTF-8 only. Jackson guessed UTF-16 or UTF-32 from the first bytes and assessed
+     * such a request; now it is malformed, at the first byte that shows it.
+     */
+    @Test
+    void request_inUtf16OrUtf32_isMalformed_atTheByteThatShowsIt() throws Exception {
+        Object[][] cases = {
+            {EMERGENCY.getBytes(StandardCharsets.UTF_16LE), 2},
+            {EMERGENCY.getBytes(StandardCharsets.UTF_16BE), 1},
+            {EMERGENCY.getBytes(StandardCharsets.UTF_16), 1},   // with the byte-order mark FE FF
+            {EMERGENCY.getBytes(Charset.forName("UTF-32BE")), 1},
+            {EMERGENCY.getBytes(Charset.forName("UTF-32LE")), 2},
+            {concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, EMERGENCY.getBytes(Charset.forName("UTF-32LE"))), 1},
+        };
+        for (Object[] each : cases) {
+            byte[] request = (byte[]) each[0];
+
+            JsonNode error = MAPPER.readTree(JSON.assess(request));
+
+            assertThat(error.at("/error/code").asText()).as("%s", error).isEqualTo("MALFORMED_JSON");
+            JsonNode problem = error.at("/error/problems/0");
+            assertThat(problem.get("message").asText()).contains("UTF-8");
+            assertThat(problem.get("line").asInt()).isEqualTo(1);
+            assertThat(problem.get("column").asInt()).as("%s", problem).isEqualTo(each[1]);
+        }
+    }
+
+    /** Jackson decoded overlong forms: "night" C1 90 "ain" was read as the key nightPain. */
+    @Test
+    void request_withAnOverlongUtf8Form_isMalformed_neverReadAsTheKeyItSpells() throws Exception {
+        byte[] request = concat("{\"ageYears\": 40,\n \"night".getBytes(StandardCharsets.US_ASCII),
+                new byte[] {(byte) 0xC1, (byte) 0x90}, "ain\": \"YES\"}".getBytes(StandardCharsets.US_ASCII));
+
+        JsonNode error = MAPPER.readTree(JSON.assess(request));
+
+        assertThat(error.at("/error/code").asText()).as("%s", error).isEqualTo("MALFORMED_JSON");
+        assertThat(error.at("/error/problems/0/message").asText()).contains("not UTF-8", "0xC1");
+        assertThat(error.at("/error/problems/0/line").asInt()).isEqualTo(2);
+        assertThat(error.at("/error/problems/0/column").asInt()).isEqualTo(8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -180,6 +230,19 @@ class AssessmentJsonTest {
                 .containsExactly("1e-99999999999", "1E99999999999", "1e-4000000000", "2e+4000000000");
     }
 
+    /** Found by an audit: a long value cut at 100 characters could end in half a surrogate pair. */
+    @Test
+    void invalid_longValueIsCutBetweenCharacters_neverInsideASurrogatePair() throws Exception {
+        String grin = new String(Character.toChars(0x1F600));
+        String value = "x".repeat(99) + grin + "tail";
+
+        JsonNode error = MAPPER.readTree(JSON.assess("{\"sex\": \"" + value + "\"}"));
+
+        assertThat(error.at("/error/problems/0/field").asText()).isEqualTo("sex");
+        assertThat(error.at("/error/problems/0/value").asText()).isEqualTo("x".repeat(99) + "… (105 characters)");
+        assertThat(JSON.assess("{\"sex\": \"" + value + "\"}")).doesNotContain("\\uD83D");
+    }
+
     @Test
     void malformed_givesLineAndColumn() throws Exception {
         JsonNode error = MAPPER.readTree(JSON.assess("{\n  \"ageYears\": 40,\n  \"nightPain\": \"YES\",\n}"));
@@ -295,6 +358,24 @@ class AssessmentJsonTest {
         List<JsonNode> lines = lines(out);
         assertThat(lines).extracting(line -> line.get("id").asText()).containsExactly("a", "null", "c");
         assertThat(lines.get(1).at("/error/code").asText()).isEqualTo("MALFORMED_JSON");
+    }
+
+    @Test
+    void ndjson_aLineInUtf16IsMalformed_withItsLineNumber_andTheOthersAreAssessed() throws Exception {
+        byte[] input = concat("{\"id\": \"a\"}\n".getBytes(StandardCharsets.UTF_8),
+                "{\"id\": \"b\"}".getBytes(StandardCharsets.UTF_16LE),
+                "\n\uFEFF{\"id\": \"c\"}\n".getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        BatchSummary summary = JSON.assessNdjson(new ByteArrayInputStream(input), out, done -> { });
+
+        List<JsonNode> lines = lines(out);
+        assertThat(lines).extracting(line -> line.get("id").asText()).containsExactly("a", "null", "c");
+        assertThat(lines.get(1).at("/error/code").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(lines.get(1).at("/error/line").asInt()).isEqualTo(2);
+        assertThat(lines.get(1).at("/error/problems/0/line").asInt()).isEqualTo(2);
+        assertThat(lines.get(1).at("/error/problems/0/column").asInt()).isEqualTo(2);
+        assertThat(summary.invalid()).isEqualTo(1);
     }
 
     @Test

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Iterator;
@@ -37,16 +41,26 @@ final class RequestOracle {
     private RequestOracle() {
     }
 
-    /** The request in UTF-8 (or UTF-16/32) bytes; empty when it has any problem. */
+    /**
+     * The request in bytes; empty when it has any problem. The contract takes UTF-8 only: the bytes are
+     * decoded by the JDK's UTF-8 decoder, which refuses every malformed sequence (so UTF-16 and UTF-32
+     * text, which Jackson would detect and read, and overlong forms, which it would decode, are
+     * problems), and the text is then read as a request, a leading byte-order mark allowed.
+     */
     static Optional<Request> read(byte[] body) {
+        String text;
         try {
-            return read(STRICT.readTree(body));
-        } catch (IOException e) {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
             return Optional.empty();
         }
+        return read(text);
     }
 
-    /** The request as text; empty when it has any problem. A leading byte-order mark is allowed, as in bytes. */
+    /** The request as text; empty when it has any problem. A leading byte-order mark is allowed. */
     static Optional<Request> read(String body) {
         try {
             return read(STRICT.readTree(body.startsWith("\uFEFF") ? body.substring(1) : body));
