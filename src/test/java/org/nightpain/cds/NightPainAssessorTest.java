@@ -54,7 +54,7 @@ class NightPainAssessorTest {
         Finding finding = Fixtures.finding(Fixtures.assess(Fixtures.baseline().urinaryRetention(TriState.YES)), "EMR-01");
 
         assertThat(finding.code()).isEqualTo("CAUDA_EQUINA_SUSPECTED");
-        assertThat(finding.ruleVersion()).isEqualTo("1.0.0");
+        assertThat(finding.ruleVersion()).isEqualTo("1.1.0");
         assertThat(finding.category()).isEqualTo(Category.EMERGENCY_RED_FLAG);
         assertThat(finding.referrals()).containsExactly(Referral.EMERGENCY_DEPARTMENT, Referral.NEUROSURGERY);
         assertThat(finding.diagnostics()).contains(Diagnostic.MRI_LUMBAR_EMERGENCY);

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,53 +69,85 @@ final class AssessmentAssembler {
 
     private static Finding toFinding(RaisedFinding raised, PatientFacts facts) {
         RuleDescriptor rule = raised.rule();
-        // In fact-model order, whatever order the rules fired in, so the same facts always give the same map.
-        Map<FactField, Object> byField = new EnumMap<>(FactField.class);
+        return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), rule.urgency(),
+                rule.referrals(), diagnostics(raised), rule.rationale(), inputsUsed(raised), missing(raised, facts),
+                rule.sources(), rule.evidence(), rule.advice(raised.adviceKey()));
+    }
+
+    /**
+     * The facts that fired the finding, each once, in fact-model order whatever order the rules recorded
+     * them in, so the same facts always give the same map.
+     */
+    private static Map<String, Object> inputsUsed(RaisedFinding raised) {
         List<Object> basis = raised.basis();
+        int size = basis.size() / 2;
+        FactField[] fields = new FactField[size];
+        Object[] values = new Object[size];
+        int count = 0;
         for (int i = 0; i < basis.size(); i += 2) {
             FactField field = FactField.byName((String) basis.get(i));
             if (field == null) {
-                throw new IllegalStateException("Rule '" + rule.name() + "' recorded '" + basis.get(i)
+                throw new IllegalStateException("Rule '" + raised.rule().name() + "' recorded '" + basis.get(i)
                         + "', which is not a patient fact");
             }
-            byField.putIfAbsent(field, basis.get(i + 1));
+            // insertion sort by fact-model order; the first value recorded for a field wins
+            int at = count;
+            while (at > 0 && fields[at - 1].ordinal() > field.ordinal()) {
+                at--;
+            }
+            if (at > 0 && fields[at - 1] == field) {
+                continue;
+            }
+            System.arraycopy(fields, at, fields, at + 1, count - at);
+            System.arraycopy(values, at, values, at + 1, count - at);
+            fields[at] = field;
+            values[at] = basis.get(i + 1);
+            count++;
         }
-        Map<String, Object> inputsUsed = new LinkedHashMap<>();
-        byField.forEach((field, value) -> inputsUsed.put(field.fieldName(), value));
-        List<String> missing = raised.reportedMissing();
-        if (missing != null) {
-            // In fact-model order too: a rule that reports its own missing inputs (DQ-01, DQ-03) collects
-            // them from signals in the order the inference rules happened to fire.
-            List<FactField> fields = new ArrayList<>(missing.size());
-            for (String name : missing) {
-                FactField field = FactField.byName(name);
-                if (field == null) {
-                    throw new IllegalStateException("Rule '" + rule.name() + "' reported '" + name
-                            + "' as missing, which is not a patient fact");
-                }
-                fields.add(field);
-            }
-            fields.sort(Comparator.naturalOrder());
-            missing = new ArrayList<>(fields.size());
-            for (FactField field : fields) {
-                missing.add(field.fieldName());
-            }
-        } else {
-            missing = new ArrayList<>(0);
-            for (FactField input : rule.inputs()) {
+        Map<String, Object> inputsUsed = new LinkedHashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            inputsUsed.put(fields[i].fieldName(), values[i]);
+        }
+        return inputsUsed;
+    }
+
+    private static List<String> missing(RaisedFinding raised, PatientFacts facts) {
+        List<String> reported = raised.reportedMissing();
+        if (reported == null) {
+            List<String> missing = new ArrayList<>(0);
+            for (FactField input : raised.rule().inputs()) {
                 if (input.isUnknown(facts)) {
                     missing.add(input.fieldName());
                 }
             }
+            return missing;
         }
-        List<Diagnostic> diagnostics = rule.diagnostics();
-        if (raised.extraDiagnostics() != null) {
-            Set<Diagnostic> all = new LinkedHashSet<>(diagnostics);
-            all.addAll(raised.extraDiagnostics());
-            diagnostics = List.copyOf(all);
+        // In fact-model order too: a rule that reports its own missing inputs (DQ-01, DQ-03) may collect
+        // them from signals in the order the inference rules happened to fire.
+        List<FactField> fields = new ArrayList<>(reported.size());
+        for (String name : reported) {
+            FactField field = FactField.byName(name);
+            if (field == null) {
+                throw new IllegalStateException("Rule '" + raised.rule().name() + "' reported '" + name
+                        + "' as missing, which is not a patient fact");
+            }
+            fields.add(field);
         }
-        return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), rule.urgency(),
-                rule.referrals(), diagnostics, rule.rationale(), inputsUsed, missing, rule.sources(),
-                rule.evidence(), rule.advice(raised.adviceKey()));
+        fields.sort(Comparator.naturalOrder());
+        List<String> missing = new ArrayList<>(fields.size());
+        for (FactField field : fields) {
+            missing.add(field.fieldName());
+        }
+        return missing;
+    }
+
+    private static List<Diagnostic> diagnostics(RaisedFinding raised) {
+        List<Diagnostic> diagnostics = raised.rule().diagnostics();
+        if (raised.extraDiagnostics() == null) {
+            return diagnostics;
+        }
+        Set<Diagnostic> all = new LinkedHashSet<>(diagnostics);
+        all.addAll(raised.extraDiagnostics());
+        return List.copyOf(all);
     }
 }

@@ -117,6 +117,8 @@ public enum FactField {
     private final String unit;
     private final Function<PatientFacts, Object> reader;
     private final BiConsumer<PatientFacts.Builder, Object> writer;
+    /** The enum constant UNKNOWN of an answer field (null for numbers and enums without one). */
+    private final Object unknownAnswer;
 
     FactField(String fieldName, Class<? extends Enum<?>> enumType,
               Function<PatientFacts, Object> reader, BiConsumer<PatientFacts.Builder, Object> writer) {
@@ -144,6 +146,8 @@ public enum FactField {
         this.max = max;
         this.reader = reader;
         this.writer = writer;
+        this.unknownAnswer = enumType == null ? null : Stream.of(enumType.getEnumConstants())
+                .filter(constant -> constant.name().equals("UNKNOWN")).findFirst().orElse(null);
     }
 
     /** The field with this §4.1 name, or null. */
@@ -188,7 +192,7 @@ public enum FactField {
     /** True when the value is UNKNOWN (answers) or not given (numbers). */
     public boolean isUnknown(PatientFacts facts) {
         Object value = reader.apply(facts);
-        return value == null || value instanceof Enum<?> answer && "UNKNOWN".equals(answer.name());
+        return value == null || value == unknownAnswer;
     }
 
     /** Sets the field on a builder; the value must already have the field's type. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.nightpain.cds.Category;
 import org.nightpain.cds.Diagnostic;
-import org.nightpain.cds.TriState;
+import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Urgency;
 
 /**
@@ -15,9 +15,8 @@ import org.nightpain.cds.Urgency;
  * it is turned into a {@link org.nightpain.cds.Finding}. Rule right-hand sides fill it in with the
  * chained methods below. Internal: not part of the API.
  */
-public final class RaisedFinding {
+public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
     private final RuleDescriptor rule;
-    private final List<Object> basis = new ArrayList<>(8);
     private List<String> missing;
     private Set<Diagnostic> extraDiagnostics;
     private String adviceKey = "advice";
@@ -27,55 +26,58 @@ public final class RaisedFinding {
         this.rule = rule;
     }
 
-    /** Adds the facts behind each signal in the list (an accumulate result) to this finding's basis. */
-    public RaisedFinding because(List<?> signals) {
-        for (Object signal : signals) {
-            because((Signal) signal);
-        }
-        return this;
-    }
-
-    /** Adds the facts behind one signal to this finding's basis. */
-    public RaisedFinding because(Signal signal) {
-        for (Object item : signal.basis()) {
-            basis.add(item);
-        }
+    @Override
+    RaisedFinding self() {
         return this;
     }
 
     /** Adds the basis of another finding, for rules that build on it (RTN-06b builds on RTN-06). */
     public RaisedFinding because(RaisedFinding other) {
-        basis.addAll(other.basis);
+        basis().addAll(other.basis());
         return this;
     }
 
-    /** Adds one fact to the basis; a null value (a number not given) is left out. */
-    public RaisedFinding with(String field, Object value) {
-        if (value != null) {
-            basis.add(field);
-            basis.add(value);
-        }
-        return this;
-    }
-
-    /** Adds an answer to the basis only when it is YES: for one side of an "either ... or" condition. */
-    public RaisedFinding withYes(String field, TriState value) {
-        return value == TriState.YES ? with(field, value) : this;
-    }
-
-    /** Lists the unknown answers reported by these signals as this finding's missing inputs. */
-    public RaisedFinding missing(List<?> unknownSignals) {
+    /** Lists the unknown answers reported by this signal as this finding's missing inputs. */
+    public RaisedFinding missing(Signal unknownSignal) {
         if (missing == null) {
             missing = new ArrayList<>();
         }
-        for (Object signal : unknownSignals) {
-            for (String field : ((Signal) signal).unknownFields()) {
-                if (!missing.contains(field)) {
-                    missing.add(field);
-                }
+        for (String field : unknownSignal.unknownFields()) {
+            addMissing(field);
+        }
+        return this;
+    }
+
+    /** Lists each of these fields whose answer is unknown for this patient as a missing input. */
+    public RaisedFinding missingIfUnknown(PatientFacts facts, String... fields) {
+        for (String field : fields) {
+            if (FactField.byName(field).isUnknown(facts)) {
+                addMissing(field);
             }
         }
         return this;
+    }
+
+    /** Lists all these fields as missing inputs when every one of them is unknown (one question, several ways to answer it). */
+    public RaisedFinding missingIfAllUnknown(PatientFacts facts, String... fields) {
+        for (String field : fields) {
+            if (!FactField.byName(field).isUnknown(facts)) {
+                return this;
+            }
+        }
+        for (String field : fields) {
+            addMissing(field);
+        }
+        return this;
+    }
+
+    private void addMissing(String field) {
+        if (missing == null) {
+            missing = new ArrayList<>();
+        }
+        if (!missing.contains(field)) {
+            missing.add(field);
+        }
     }
 
     /** Adds a diagnostic, and the facts behind it, when the list of signals that call for it is not empty. */
@@ -129,10 +131,6 @@ public final class RaisedFinding {
 
     RuleDescriptor rule() {
         return rule;
-    }
-
-    List<Object> basis() {
-        return basis;
     }
 
     /** The missing inputs the rule reported itself, or null to use its declared inputs. */

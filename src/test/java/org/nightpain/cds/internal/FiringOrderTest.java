@@ -76,6 +76,7 @@ class FiringOrderTest {
         }
 
         List<String> differences = new ArrayList<>();
+        int reorderable = 0;
         int reordered = 0;
         Map<String, Set<Boolean>> pairOrders = new HashMap<>();
         for (int order = 1; order <= ORDERS; order++) {
@@ -86,17 +87,22 @@ class FiringOrderTest {
                 if (!run.assessment().equals(expected) || !run.assessment().toString().equals(expected.toString())) {
                     differences.add("order " + order + ", patient " + i + ": " + run.assessment() + " instead of " + expected);
                 }
-                if (!run.fired().equals(inModelOrder.get(i).fired())) {
-                    reordered++;
+                if (sharesALayer(inModelOrder.get(i).fired())) {
+                    reorderable++;
+                    if (!run.fired().equals(inModelOrder.get(i).fired())) {
+                        reordered++;
+                    }
                 }
                 recordPairs(run.fired(), pairOrders);
             }
         }
 
         assertThat(differences).as("assessments that depend on the order in which rules fire").isEmpty();
-        // The check has teeth only if the orders really differ: most runs must fire in another order.
-        assertThat(reordered).as("runs whose firing order differs from the model's order")
-                .isGreaterThan(ORDERS * patients.size() / 2);
+        // The check has teeth only if the orders really differ: of the runs that fire two or more rules of
+        // one layer (the only runs whose order can change), most must fire in another order.
+        assertThat(reorderable).as("runs that fire two rules of one layer").isGreaterThan(ORDERS * patients.size() / 2);
+        assertThat(reordered).as("runs whose firing order differs from the model's order, of %d that could", reorderable)
+                .isGreaterThan(reorderable / 2);
         long bothWays = pairOrders.values().stream().filter(seen -> seen.size() == 2).count();
         assertThat(bothWays).as("pairs of rules of one layer seen firing in both orders, of %d pairs", pairOrders.size())
                 .isGreaterThan(pairOrders.size() / 2);
@@ -135,6 +141,18 @@ class FiringOrderTest {
         } finally {
             session.dispose();
         }
+    }
+
+    /** True when two different rules of the same salience fired in the run. */
+    private static boolean sharesALayer(List<String> fired) {
+        Map<Integer, String> byLayer = new HashMap<>();
+        for (String rule : fired) {
+            String other = byLayer.putIfAbsent(SALIENCE.get(rule), rule);
+            if (other != null && !other.equals(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For each pair of rules that fired in one run and share a salience, which of them fired first. */

@@ -133,7 +133,7 @@ class RuleCatalogueTest {
         String drl = allDrl();
         for (Derived derived : Derived.values()) {
             assertThat(drl).as(derived + " inferred")
-                    .containsPattern("Signal\\.(of|ofValue|from|unknown)\\(\\s*Derived\\." + derived + "\\b");
+                    .containsPattern("Signal\\.(of|ofValue|from|criteria)\\(\\s*Derived\\." + derived + "\\b");
             assertThat(drl).as(derived + " matched").containsPattern("kind (==|in \\([^)]*)\\s*Derived\\." + derived + "\\b");
         }
     }
