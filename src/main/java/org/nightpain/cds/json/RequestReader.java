@@ -125,26 +125,28 @@ final class RequestReader {
     private static final class Draft {
         private final Object[] values = new Object[FactField.ALL.size()];
         private final List<JsonProblem> problems = new ArrayList<>(0);
-        private final Set<String> seen = new HashSet<>();
+        /** The facts given so far, by field ordinal; other keys (id, asOf, unknown ones) in {@code seen}. */
+        private final boolean[] given = new boolean[FactField.ALL.size()];
+        private final Set<String> seen = new HashSet<>(4);
         private String id;
         private Instant asOf;
 
         void accept(String key, JsonParser parser) throws IOException {
-            if (!seen.add(key)) {
+            FactField field = FactField.byName(key);
+            boolean first = field == null ? seen.add(key) : !given[field.ordinal()];
+            if (!first) {
                 problems.add(JsonProblem.of(key, echo(parser), "is given more than once; give each key once"));
+                return;
+            }
+            if (field != null) {
+                given[field.ordinal()] = true;
+                readFact(field, parser);
                 return;
             }
             switch (key) {
                 case "id" -> readId(parser);
                 case "asOf" -> readAsOf(parser);
-                default -> {
-                    FactField field = FactField.byName(key);
-                    if (field == null) {
-                        problems.add(JsonProblem.of(key, echo(parser), unknownKeyMessage(key)));
-                    } else {
-                        readFact(field, parser);
-                    }
-                }
+                default -> problems.add(JsonProblem.of(key, echo(parser), unknownKeyMessage(key)));
             }
         }
 
