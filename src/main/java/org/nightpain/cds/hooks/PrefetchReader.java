@@ -239,15 +239,17 @@ final class PrefetchReader {
         List<QuestionnaireResponse> usable = new ArrayList<>();
         for (Resource resource : reading.of(PrefetchKey.QUESTIONNAIRE_RESPONSE)) {
             QuestionnaireResponse response = (QuestionnaireResponse) resource;
+            // Null when absent, and also when the element carries only extensions (FHIR allows a primitive
+            // without a value): either way the response does not say which questionnaire it answers.
+            String questionnaire = response.getQuestionnaire();
             if (response.getStatus() == QuestionnaireResponse.QuestionnaireResponseStatus.ENTEREDINERROR) {
                 reading.notes.add(label(response) + " is marked entered-in-error; not used.");
-            } else if (response.hasQuestionnaire() && canonicalUrl(response.getQuestionnaire()).isEmpty()) {
+            } else if (questionnaire != null && canonicalUrl(questionnaire).isEmpty()) {
                 // "|" or "|1.0": a version with nothing to be the version of. Unreadable, not "another questionnaire".
                 reading.problems.add(new Problem("prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(),
-                        response.getQuestionnaire(), label(response) + ": 'questionnaire' has no URL before its '|'"
+                        questionnaire, label(response) + ": 'questionnaire' has no URL before its '|'"
                         + " (a canonical is URL or URL|version)"));
-            } else if (response.hasQuestionnaire()
-                    && !canonicalUrl(response.getQuestionnaire()).equals(canonicals.questionnaire())) {
+            } else if (questionnaire != null && !canonicalUrl(questionnaire).equals(canonicals.questionnaire())) {
                 reading.notes.add(label(response) + " answers another questionnaire; not used.");
             } else {
                 usable.add(response);

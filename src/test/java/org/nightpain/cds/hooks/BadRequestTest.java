@@ -185,6 +185,31 @@ class BadRequestTest {
     }
 
     /**
+     * Found by fuzzing: a {@code questionnaire} that carries only an extension (FHIR allows a primitive
+     * without a value) has no URL to compare, and reading it was a 500. It is read as a response that
+     * does not name its questionnaire: assessed like one without the element.
+     */
+    @Test
+    void questionnaireReferenceWithOnlyAnExtension_isReadAsNotGiven() {
+        ObjectNode without = validCall();
+        answers(without).remove("questionnaire");
+        HttpResponse<String> expected = client.call(without);
+        assertThat(expected.statusCode()).isEqualTo(200);
+
+        for (String key : new String[] {"questionnaire", "_questionnaire"}) {
+            ObjectNode call = validCall();
+            answers(call).remove("questionnaire");
+            answers(call).set(key, Hooks.parse("{\"extension\": [{\"url\": \"http://example.org/x\", \"valueString\": \"y\"}]}"));
+
+            HttpResponse<String> response = client.call(call);
+
+            assertThat(response.statusCode()).as(key + ": " + response.body()).isEqualTo(200);
+            assertThat(Hooks.withoutUuids(Hooks.parse(response.body()))).as(key)
+                    .isEqualTo(Hooks.withoutUuids(Hooks.parse(expected.body())));
+        }
+    }
+
+    /**
      * Found by an audit: HAPI FHIR reads a date and time as a birthDate, and splitting it at '-' to find
      * the age made a 500 when the answers left the age open.
      */

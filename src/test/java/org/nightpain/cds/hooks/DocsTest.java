@@ -3,7 +3,6 @@ package org.nightpain.cds.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +51,8 @@ class DocsTest {
                     + guide.substring(response.end(2)), StandardCharsets.UTF_8);
             return;
         }
-        assertThat(withoutUuids(Hooks.parse(response.group(2)))).as(REGENERATE)
-                .isEqualTo(withoutUuids(Hooks.parse(real.body())));
+        assertThat(Hooks.withoutUuids(Hooks.parse(response.group(2)))).as(REGENERATE)
+                .isEqualTo(Hooks.withoutUuids(Hooks.parse(real.body())));
     }
 
     @Test
@@ -77,14 +76,5 @@ class DocsTest {
     /** The fenced JSON block after an HTML comment marker; group 2 is its content. */
     private static Pattern block(String marker) {
         return Pattern.compile("(<!-- " + marker + " -->\\s*```json\\n)(.*?)\\n```", Pattern.DOTALL);
-    }
-
-    /** The tree without its {@code uuid} fields, which are new on every call. */
-    private static JsonNode withoutUuids(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("uuid");
-        }
-        node.forEach(DocsTest::withoutUuids);
-        return node;
     }
 }

@@ -218,4 +218,13 @@ final class Hooks {
             }
         }
     }
+
+    /** The tree without its {@code uuid} fields, which are new on every call. */
+    static JsonNode withoutUuids(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("uuid");
+        }
+        node.forEach(Hooks::withoutUuids);
+        return node;
+    }
 }
