@@ -39,6 +39,8 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
 
     /** Lists the unknown answers reported by this signal as this finding's missing inputs. */
     public RaisedFinding missing(Signal unknownSignal) {
+        // Set even when the signal names none: the rule has reported its missing inputs (none), so the
+        // assembler must not fall back to the rule's declared inputs.
         if (missing == null) {
             missing = new ArrayList<>();
         }

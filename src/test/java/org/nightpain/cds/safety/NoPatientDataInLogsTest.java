@@ -62,13 +62,8 @@ class NoPatientDataInLogsTest {
     void noFactValueOfAnyPatient_appearsInTheLogs() {
         requireCapture();
 
-        List<PatientFacts> patients = new ArrayList<>();
         List<PatientFacts> variants = new ArrayList<>();
-        Fixtures.vignettes().forEach(v -> {
-            patients.add(Fixtures.builderFrom(v.facts()).build());
-            variants.add(distinctive(v.facts()));
-        });
-        Patients.valid().sampleStream().limit(GENERATED).forEach(patients::add);
+        List<PatientFacts> patients = vignettesAndGenerated(GENERATED, variants);
 
         Capture capture = Capture.start();
         try {
@@ -125,13 +120,8 @@ class NoPatientDataInLogsTest {
     @Test
     void noFactValueSentAsJson_appearsInTheLogs() throws IOException {
         requireCapture();
-        List<PatientFacts> patients = new ArrayList<>();
         List<PatientFacts> variants = new ArrayList<>();
-        Fixtures.vignettes().forEach(v -> {
-            patients.add(Fixtures.builderFrom(v.facts()).build());
-            variants.add(distinctive(v.facts()));
-        });
-        Patients.valid().sampleStream().limit(100).forEach(patients::add);
+        List<PatientFacts> patients = vignettesAndGenerated(100, variants);
         List<String> good = new ArrayList<>();
         for (int i = 0; i < patients.size(); i++) {
             good.add(CorpusCase.asRequest("p-" + i, patients.get(i)));
@@ -247,6 +237,20 @@ class NoPatientDataInLogsTest {
             assertThat(capturing).as("SLF4J provider is CapturingLogProvider (system property slf4j.provider)").isTrue();
         }
         assumeTrue(capturing, "runs in the no-patient-data-in-logs test execution, where every log is captured");
+    }
+
+    /**
+     * The 40 vignettes and {@code generated} valid generated patients; each vignette is also added to
+     * {@code variants} with {@link #distinctive} values.
+     */
+    private static List<PatientFacts> vignettesAndGenerated(int generated, List<PatientFacts> variants) {
+        List<PatientFacts> patients = new ArrayList<>();
+        Fixtures.vignettes().forEach(v -> {
+            patients.add(Fixtures.builderFrom(v.facts()).build());
+            variants.add(distinctive(v.facts()));
+        });
+        Patients.valid().sampleStream().limit(generated).forEach(patients::add);
+        return patients;
     }
 
     /**
