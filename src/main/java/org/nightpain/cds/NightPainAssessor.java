@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.nightpain.cds.internal.RuleEngine;
+import org.nightpain.cds.engine.RuleEngine;
 
 /**
  * Assesses low back pain that is worse at night or on lying down, and says how urgently the patient

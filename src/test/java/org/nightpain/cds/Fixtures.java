@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /** Shared test data: the vignettes of clinical-knowledge §5, their baseline patient, and one shared assessor. */
 public final class Fixtures {
@@ -100,6 +100,19 @@ public final class Fixtures {
     public static Set<String> firedRules(Assessment assessment) {
         return Stream.concat(assessment.findings().stream(), assessment.suppressedFindings().stream())
                 .map(Finding::ruleId).collect(Collectors.toSet());
+    }
+
+    /**
+     * The specification's id of a rule: the STarT Back rules EXT-01-LOW, EXT-01-MEDIUM and EXT-01-HIGH are
+     * the three outcomes of the specification's EXT-01; every other rule has the specification's id.
+     */
+    public static String specRuleId(String ruleId) {
+        return ruleId.startsWith("EXT-01-") ? "EXT-01" : ruleId;
+    }
+
+    /** The specification's ids of the rules of every finding, presented or suppressed. */
+    public static Set<String> firedSpecRules(Assessment assessment) {
+        return firedRules(assessment).stream().map(Fixtures::specRuleId).collect(Collectors.toSet());
     }
 
     /** The rule ids of the presented findings. */

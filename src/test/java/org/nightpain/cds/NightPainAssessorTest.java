@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /** The public API: arguments, the shape of an assessment, immutability and the knowledge-base identity. */
 class NightPainAssessorTest {

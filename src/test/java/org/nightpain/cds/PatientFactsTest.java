@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /** The fact model of clinical-knowledge §4 and the validation of §4.2 and §8.4. */
 class PatientFactsTest {

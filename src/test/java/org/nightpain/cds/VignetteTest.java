@@ -39,6 +39,6 @@ class VignetteTest {
     void vignette_firesTheRulesItCovers(Fixtures.Vignette vignette) {
         Assessment result = Fixtures.assess(Fixtures.builderFrom(vignette.facts()));
 
-        assertThat(Fixtures.firedRules(result)).as("rules fired").containsAll(vignette.rulesCovered());
+        assertThat(Fixtures.firedSpecRules(result)).as("rules fired").containsAll(vignette.rulesCovered());
     }
 }

@@ -7,14 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.nightpain.cds.Assessment;
 import org.nightpain.cds.json.AssessmentJson;
-import org.nightpain.cds.json.AssessmentRequest;
+import org.nightpain.cds.json.ErrorCode;
 import org.nightpain.cds.json.BatchSummary;
-import org.nightpain.cds.json.JsonCodec;
-import org.nightpain.cds.json.JsonInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,27 +88,15 @@ final class AssessCommand implements Callable<Integer> {
 
     /** One request: read and checked first, so that a bad one is answered without loading the rules. */
     private int single(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(JsonCodec.MAX_REQUEST_BYTES + 1);
-        JsonCodec codec = JsonCodec.create().withPrettyPrinting();
-        boolean text = format == Format.TEXT;
-        String output;
-        int exitCode;
-        String id = null;
-        try {
-            AssessmentRequest request = codec.parseRequest(body);
-            id = request.id();
-            Instant asOf = request.asOf() != null ? request.asOf() : Instant.now();
-            Assessment assessment = context.assessor().assess(request.facts(), asOf);
-            output = text ? TextReport.assessment(id, assessment) : codec.writeResult(id, assessment) + "\n";
-            exitCode = Main.OK;
-        } catch (JsonInputException e) {
-            output = text ? TextReport.error(e) : codec.writeError(e) + "\n";
-            exitCode = Main.INVALID;
-        } catch (RuntimeException e) {
-            context.err().println("nightpain-cds: internal error: " + Main.describe(e));
-            output = text ? TextReport.internalError(e) : codec.writeInternalError(id, e) + "\n";
-            exitCode = Main.INTERNAL;
+        byte[] body = in.readNBytes(AssessmentJson.MAX_REQUEST_BYTES + 1);
+        AssessmentJson json = AssessmentJson.create(context::assessor);
+        AssessmentJson.Answer answer = (format == Format.TEXT ? json : json.withPrettyPrinting()).answer(body);
+        int exitCode = answer.error() == null ? Main.OK
+                : answer.error() == ErrorCode.INTERNAL_ERROR ? Main.INTERNAL : Main.INVALID;
+        if (exitCode == Main.INTERNAL) {
+            context.err().println("nightpain-cds: " + answer.problems().get(0).message());
         }
+        String output = format == Format.TEXT ? TextReport.answer(answer) : answer.json() + "\n";
         context.out().write(output.getBytes(StandardCharsets.UTF_8));
         context.out().flush();
         return exitCode;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.json.BatchSummary;
+import org.nightpain.cds.json.BugReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -69,7 +70,7 @@ public final class Main implements Callable<Integer> {
                 .setOut(outWriter)
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
                 .setExecutionExceptionHandler((e, command, parseResult) -> {
-                    err.println("nightpain-cds: internal error: " + describe(e) + "\nThis is a bug in nightpain-cds"
+                    err.println("nightpain-cds: internal error: " + BugReport.describe(e) + "\nThis is a bug in nightpain-cds"
                             + " (or a damaged installation), not a problem with the input; please report it.");
                     return INTERNAL;
                 });
@@ -91,15 +92,6 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         context.err().println("nightpain-cds: name a command: assess, rules, version or serve (--help lists them)");
         return USAGE;
-    }
-
-    /**
-     * An internal error for standard error: its class and where it was thrown, but not its message,
-     * which could quote a patient's input.
-     */
-    static String describe(Throwable e) {
-        StackTraceElement[] stack = e.getStackTrace();
-        return e.getClass().getName() + (stack.length > 0 ? " at " + stack[0] : "");
     }
 
     /** The exit code for a run that answered these records. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.nightpain.cds.NightPainAssessor;
-import org.nightpain.cds.json.JsonCodec;
+import org.nightpain.cds.json.AssessmentJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,7 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         NightPainAssessor assessor = context.assessor();
         String catalogue = format == AssessCommand.Format.JSON
-                ? JsonCodec.create().withPrettyPrinting().writeRules(assessor.knowledgeBase(), assessor.rules()) + "\n"
+                ? AssessmentJson.create(assessor).withPrettyPrinting().rules(assessor) + "\n"
                 : TextReport.rules(assessor.knowledgeBase(), assessor.rules());
         context.out().write(catalogue.getBytes(StandardCharsets.UTF_8));
         return Main.OK;

@@ -12,7 +12,8 @@ import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.RuleInfo;
 import org.nightpain.cds.Source;
-import org.nightpain.cds.json.JsonInputException;
+import org.nightpain.cds.json.AssessmentJson;
+import org.nightpain.cds.json.ErrorCode;
 import org.nightpain.cds.json.JsonProblem;
 
 /**
@@ -94,23 +95,24 @@ final class TextReport {
         }
     }
 
-    static String error(JsonInputException error) {
+    /** The report of one answer: the assessment, or why the request was not assessed. */
+    static String answer(AssessmentJson.Answer answer) {
+        if (answer.assessment() != null) {
+            return assessment(answer.id(), answer.assessment());
+        }
+        if (answer.error() == ErrorCode.INTERNAL_ERROR) {
+            return "NOT ASSESSED: " + answer.problems().get(0).message() + "\n";
+        }
         StringBuilder out = new StringBuilder();
-        out.append("NOT ASSESSED: the request").append(error.id() == null ? "" : " \"" + error.id() + "\"")
-                .append(error.code() == org.nightpain.cds.json.ErrorCode.MALFORMED_JSON
-                        ? " is not valid JSON" : " has invalid input")
-                .append(" (").append(error.code()).append(").\n");
-        for (JsonProblem problem : error.problems()) {
+        out.append("NOT ASSESSED: the request").append(answer.id() == null ? "" : " \"" + answer.id() + "\"")
+                .append(answer.error() == ErrorCode.MALFORMED_JSON ? " is not valid JSON" : " has invalid input")
+                .append(" (").append(answer.error()).append(").\n");
+        for (JsonProblem problem : answer.problems()) {
             String where = problem.line() != null ? "line " + problem.line() + ", column " + problem.column()
                     : problem.field() == null ? "request" : problem.field() + " = " + shown(problem.value());
             wrap(out, "  - ", "    ", where + ": " + problem.message());
         }
         return out.toString();
-    }
-
-    static String internalError(RuntimeException e) {
-        return "NOT ASSESSED: internal error (" + e.getClass().getSimpleName()
-                + "). This is a bug in nightpain-cds, not a problem with the request; please report it.\n";
     }
 
     static String rules(KnowledgeBaseInfo kb, List<RuleInfo> rules) {

@@ -1,6 +1,6 @@
 package org.nightpain.cds.hooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.nightpain.cds.fhir.Canonicals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +39,7 @@ final class Cards {
      * The response body for an assessment. The first card offers to record the assessment in the EHR as
      * {@code record}, a FHIR RiskAssessment.
      */
-    static ObjectNode response(Assessment assessment, FhirFacts input, JsonNode record, Canonicals canonicals) {
+    static ObjectNode response(Assessment assessment, FhirFacts input, ObjectNode record, Canonicals canonicals) {
         ObjectNode response = JSON.objectNode();
         ArrayNode cards = response.putArray("cards");
         for (Finding finding : assessment.findings()) {
@@ -75,7 +75,7 @@ final class Cards {
         return response;
     }
 
-    private static void offerRecord(ObjectNode card, JsonNode record) {
+    private static void offerRecord(ObjectNode card, ObjectNode record) {
         card.put("selectionBehavior", "at-most-one");
         ObjectNode suggestion = card.putArray("suggestions").addObject();
         suggestion.put("label", "Record this triage in the chart (FHIR RiskAssessment)");

@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -1,19 +1,13 @@
 package org.nightpain.cds.hooks;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.Date;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.RiskAssessment;
+import org.nightpain.cds.fhir.Canonicals;
+import org.nightpain.cds.fhir.FhirFactMapper;
 
 /**
  * The FHIR side of the service, made ready once: the HAPI FHIR R4 context and the prefetch reader.
  * Loading it is the slow part of starting the service (HAPI learns the resource types it meets), so it
- * parses one of each prefetched type and writes a RiskAssessment up front: the first call is then as fast
- * as the others. {@code serve} loads it in the background once the port is open, beside the rule base.
+ * parses one of each prefetched type up front: the first call is then as fast as the others. {@code serve} loads it in the background once the port is open, beside the rule base.
  */
 final class FhirSupport {
     /** One record of every type the prefetch can hold; parsing it teaches HAPI those types. */
@@ -30,12 +24,10 @@ final class FhirSupport {
               {"resource": {"resourceType": "OperationOutcome", "issue": [{"severity": "warning", "code": "informational"}]}}
             ]}""";
 
-    private final FhirContext fhir;
     private final PrefetchReader reader;
     private final Canonicals canonicals;
 
-    private FhirSupport(FhirContext fhir, PrefetchReader reader, Canonicals canonicals) {
-        this.fhir = fhir;
+    private FhirSupport(PrefetchReader reader, Canonicals canonicals) {
         this.reader = reader;
         this.canonicals = canonicals;
     }
@@ -45,19 +37,11 @@ final class FhirSupport {
         return load(Canonicals.PLACEHOLDER);
     }
 
-    /** Builds the context and the reader, and warms the parser and the encoder. */
+    /** Builds the context and the reader, and warms the parser. */
     static FhirSupport load(Canonicals canonicals) {
         FhirContext fhir = FhirContext.forR4();
         fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors()).parseResource(WARM_UP);
-        // Each call writes a RiskAssessment: teach the encoder that type too.
-        RiskAssessment record = new RiskAssessment();
-        record.setStatus(RiskAssessment.RiskAssessmentStatus.FINAL).setSubject(new Reference("Patient/w"))
-                .setOccurrence(new DateTimeType(new Date(0))).addBasis(new Reference("Condition/w"))
-                .addPrediction().setOutcome(new CodeableConcept(new Coding("s", "c", "d")))
-                .setQualitativeRisk(new CodeableConcept(new Coding("s", "c", "d"))).setRationale("r");
-        record.addNote().setText("n");
-        fhir.newJsonParser().encodeResourceToString(record);
-        return new FhirSupport(fhir, new PrefetchReader(fhir, CodeLists.load(), canonicals), canonicals);
+        return new FhirSupport(new PrefetchReader(fhir, FhirFactMapper.create(canonicals)), canonicals);
     }
 
     /** The canonical URLs the reader uses. */
@@ -69,8 +53,4 @@ final class FhirSupport {
         return reader;
     }
 
-    /** A resource as FHIR JSON. */
-    String encode(IBaseResource resource) {
-        return fhir.newJsonParser().encodeResourceToString(resource);
-    }
 }

@@ -3,6 +3,7 @@ package org.nightpain.cds.hooks;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
+import org.nightpain.cds.json.BugReport;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -48,9 +49,7 @@ final class HooksHandler extends Handler.Abstract {
             reply = service.error(e);
         } catch (RuntimeException | Error e) {
             // Class and place only: an exception message may quote a value from the request.
-            StackTraceElement[] trace = e.getStackTrace();
-            LOG.error("CDS Hooks request to {} failed with {} at {}", path, e.getClass().getName(),
-                    trace.length == 0 ? "?" : trace[0]);
+            LOG.error("CDS Hooks request to {} failed with {}", path, BugReport.describe(e));
             reply = service.error(new HookException(500, "INTERNAL_ERROR", "The service failed while handling the"
                     + " request. This is a bug in the service; nothing was assessed.", List.of()));
         }

@@ -1,5 +1,7 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
+
 /**
  * The prefetch templates of the service: the key the CDS client sends each result under, the FHIR
  * query it runs, and the resource type the result must hold (the resource itself or a searchset Bundle

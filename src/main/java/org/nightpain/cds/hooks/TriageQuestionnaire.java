@@ -1,14 +1,14 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.nightpain.cds.internal.FactField;
-import org.nightpain.cds.internal.KnowledgeFiles;
+import org.nightpain.cds.FactField;
+import org.nightpain.cds.knowledge.KnowledgeBase;
 
 /**
  * The FHIR Questionnaire whose answers are the service's primary input, generated from {@link FactField}
@@ -39,23 +39,13 @@ final class TriageQuestionnaire {
     private TriageQuestionnaire() {
     }
 
-    /** The question of each fact, from the knowledge base's question register. */
-    static Map<String, String> questions() {
-        Map<String, String> questions = new HashMap<>();
-        for (String[] row : KnowledgeFiles.table("questions.tsv", 3)) {
-            questions.put(row[0], row[1]);
-        }
-        return questions;
-    }
-
     /** The Questionnaire of the knowledge base in use, as FHIR R4 JSON, named by these canonical URLs. */
     static ObjectNode json(Canonicals canonicals) {
-        return json(KnowledgeFiles.knowledgeBaseInfo().version(), canonicals);
+        return json(KnowledgeBase.info().version(), canonicals);
     }
 
     /** The Questionnaire for this version of the fact model, as FHIR R4 JSON, named by these canonical URLs. */
     static ObjectNode json(String version, Canonicals canonicals) {
-        Map<String, String> questions = questions();
         ObjectNode questionnaire = JSON.objectNode();
         questionnaire.put("resourceType", "Questionnaire");
         questionnaire.put("id", "nightpain-triage");
@@ -89,7 +79,7 @@ final class TriageQuestionnaire {
                 }
             }
             item.put("linkId", field.fieldName());
-            item.put("text", questions.getOrDefault(field.fieldName(), field.fieldName()));
+            item.put("text", field.question());
             item.put("type", switch (field.kind()) {
                 case TRI_STATE -> "boolean";
                 case ENUMERATED -> "choice";

@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -14,10 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Problem;
+import org.nightpain.cds.json.Utf8;
 
 /**
  * The CDS Hooks service without the HTTP server: discovery, the Questionnaire, and one call turned into
@@ -146,7 +144,7 @@ final class TriageService {
                 return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input, canonicals)));
             }
             Assessment assessment = assessor.assess(input.facts(), now);
-            JsonNode record = parseOwn(fhir.encode(TriageRecord.of(assessment, input, patientId, canonicals)));
+            ObjectNode record = TriageRecord.of(assessment, input, patientId, canonicals);
             return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record, canonicals)));
         } catch (HookException e) {
             return error(e);
@@ -208,45 +206,19 @@ final class TriageService {
 
     /**
      * The body as text. JSON between systems is UTF-8 (RFC 8259), and the JSON codec takes nothing else:
-     * bytes that are not UTF-8 are refused here, where Jackson would guess UTF-16 or UTF-32 from the first
-     * bytes and decode some malformed sequences. A leading byte-order mark is dropped, as the codec does.
+     * bytes that are not UTF-8 are refused here, with the codec's check, where Jackson would guess UTF-16
+     * or UTF-32 from the first bytes and decode some malformed sequences. A leading byte-order mark is
+     * dropped, as the codec does.
      */
     private static String utf8(byte[] body) {
-        CharBuffer text = CharBuffer.allocate(body.length);
-        ByteBuffer bytes = ByteBuffer.wrap(body);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(bytes, text, true);
-        if (result.isError()) {
-            throw notUtf8(body, bytes.position(), "has bytes that are not UTF-8");
+        Utf8.Fault fault = Utf8.check(body, 0, body.length);
+        if (fault != null) {
+            String where = " at line " + fault.line() + ", column " + fault.column();
+            throw new HookException(400, "MALFORMED_JSON", "The request body is not UTF-8" + where + ".",
+                    List.of(new Problem(null, null, "not valid JSON" + where + ": the body has " + fault.reason())));
         }
-        text.flip();
-        for (int i = 0; i < Math.min(4, text.length()); i++) {
-            if (text.charAt(i) == 0) {
-                // UTF-8 JSON never has a NUL; UTF-16 and UTF-32 text has them among its first bytes.
-                throw notUtf8(body, i, "has a NUL byte near its start, as UTF-16 or UTF-32 text does");
-            }
-        }
-        String decoded = text.toString();
+        String decoded = new String(body, StandardCharsets.UTF_8);
         return decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
-    }
-
-    private static HookException notUtf8(byte[] body, int index, String what) {
-        long line = 1;
-        long column = 1;
-        for (int i = 0; i < index; i++) {
-            if (body[i] == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        String where = " at line " + line + ", column " + column;
-        return new HookException(400, "MALFORMED_JSON", "The request body is not UTF-8" + where + ".",
-                List.of(new Problem(null, null, "not valid JSON" + where + ": the body " + what
-                        + "; send it as UTF-8")));
     }
 
     /** Checks the envelope of a call and returns the patient id of its context. */

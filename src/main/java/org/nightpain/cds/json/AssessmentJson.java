@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.PatientFacts;
@@ -23,8 +24,11 @@ import org.nightpain.cds.PatientFacts;
  * String response = json.assess(requestBody);   // a result, or an error object; never throws
  * }</pre>
  *
- * <p>Requests are read strictly by {@link JsonCodec}: nothing is assessed from a request with any
- * problem, and the error object lists every problem. A request without {@code "asOf"} is assessed as of
+ * <p>This is the one way into the JSON contract: the command line and any REST endpoint use it. Requests
+ * are read strictly: an unknown or misspelt key, a value of the wrong type, an enum name that is not
+ * exact, a number out of range and a key given twice are {@link ErrorCode#INVALID_INPUT} problems, all
+ * reported at once; text that is not JSON is {@link ErrorCode#MALFORMED_JSON} with a line and a column.
+ * Nothing is assessed from a request with any problem. A request without {@code "asOf"} is assessed as of
  * now. A bug inside the library gives an {@link ErrorCode#INTERNAL_ERROR} object, never a result.
  *
  * <p>Needs {@code com.fasterxml.jackson.core:jackson-core}, an optional dependency of this library
@@ -32,6 +36,25 @@ import org.nightpain.cds.PatientFacts;
  */
 public final class AssessmentJson {
     enum Outcome { ASSESSED, INVALID, INTERNAL_ERROR }
+
+    /** The longest request read, in bytes (in characters for a {@code String}); longer ones are refused. */
+    public static final int MAX_REQUEST_BYTES = RequestReader.MAX_REQUEST_BYTES;
+
+    /**
+     * One request's answer: the JSON body, and what it holds for a caller that also shows it another way.
+     *
+     * @param json       the result or error object
+     * @param id         the request's {@code "id"}, or null when it has none or it could not be read
+     * @param assessment the assessment; null when the request was not assessed
+     * @param error      why the request was not assessed; null when it was
+     * @param problems   every problem found; empty when the request was assessed
+     */
+    public record Answer(String json, String id, Assessment assessment, ErrorCode error, List<JsonProblem> problems) {
+        public Answer {
+            Objects.requireNonNull(json, "json");
+            problems = List.copyOf(problems);
+        }
+    }
 
     private interface RequestSource {
         AssessmentRequest read();
@@ -58,6 +81,15 @@ public final class AssessmentJson {
         return new AssessmentJson(assessor::assess, JsonCodec.create());
     }
 
+    /**
+     * Assesses with the assessor the supplier gives, asked for only when a valid request is to be assessed,
+     * so that a command that meets a bad request first answers it without loading the rules.
+     */
+    public static AssessmentJson create(Supplier<NightPainAssessor> assessor) {
+        Objects.requireNonNull(assessor, "assessor");
+        return new AssessmentJson((facts, asOf) -> assessor.get().assess(facts, asOf), JsonCodec.create());
+    }
+
     /** The same, writing indented JSON (batches stay one object per line). */
     public AssessmentJson withPrettyPrinting() {
         return new AssessmentJson(assessor, codec.withPrettyPrinting(), batchShape);
@@ -76,17 +108,23 @@ public final class AssessmentJson {
      */
     public String assess(String requestBody) {
         Objects.requireNonNull(requestBody, "requestBody");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        respond(() -> codec.reader().read(requestBody), out, null, codec.pretty());
-        return out.toString(StandardCharsets.UTF_8);
+        return respond(() -> codec.reader().read(requestBody)).json();
     }
 
     /** Assesses one request given as UTF-8 bytes and returns the result or error object as UTF-8. */
     public byte[] assess(byte[] requestBody) {
+        return answer(requestBody).json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Assesses one request given as UTF-8 bytes and returns the answer, JSON and all; never throws. */
+    public Answer answer(byte[] requestBody) {
         Objects.requireNonNull(requestBody, "requestBody");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        respond(() -> codec.reader().read(requestBody, 0, requestBody.length, 1), out, null, codec.pretty());
-        return out.toByteArray();
+        return respond(() -> codec.reader().read(requestBody, 0, requestBody.length, 1));
+    }
+
+    /** The rule catalogue of this assessor: the knowledge base's identity and every rule that can raise a finding. */
+    public String rules(NightPainAssessor assessor) {
+        return codec.writeRules(assessor.knowledgeBase(), assessor.rules());
     }
 
     /**
@@ -101,11 +139,19 @@ public final class AssessmentJson {
      */
     public BatchSummary assessNdjson(InputStream in, OutputStream out, LongConsumer progress) throws IOException {
         ParallelBatch batch = new ParallelBatch(batchShape, (bytes, offset, length, line, response) ->
-                respond(() -> codec.reader().read(bytes, offset, length, line), response, line, false));
+                outcome(respond(() -> codec.reader().read(bytes, offset, length, line), response, line, false)));
         return batch.run(in, out, progress);
     }
 
-    private Outcome respond(RequestSource source, ByteArrayOutputStream out, Long line, boolean indent) {
+    private Answer respond(RequestSource source) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Answer answer = respond(source, out, null, codec.pretty());
+        return new Answer(out.toString(StandardCharsets.UTF_8), answer.id(), answer.assessment(), answer.error(),
+                answer.problems());
+    }
+
+    /** Writes the answer to {@code out}; the answer returned carries no JSON of its own. */
+    private Answer respond(RequestSource source, ByteArrayOutputStream out, Long line, boolean indent) {
         String id = null;
         try {
             AssessmentRequest request = source.read();
@@ -114,18 +160,24 @@ public final class AssessmentJson {
             Assessment assessment = assessor.apply(request.facts(), asOf);
             String requestId = id;
             JsonCodec.writeTo(out, json -> JsonWriter.result(json, requestId, assessment), indent);
-            return Outcome.ASSESSED;
+            return new Answer("", id, assessment, null, List.of());
         } catch (JsonInputException e) {
             out.reset();
             JsonCodec.writeTo(out, json -> JsonWriter.error(json, e.id(), e.code(), line, e.problems()), indent);
-            return Outcome.INVALID;
+            return new Answer("", e.id(), null, e.code(), e.problems());
         } catch (RuntimeException e) {
             out.reset();
             List<JsonProblem> problems = JsonCodec.internalError(e);
             String requestId = id;
             JsonCodec.writeTo(out, json -> JsonWriter.error(json, requestId, ErrorCode.INTERNAL_ERROR, line, problems),
                     indent);
-            return Outcome.INTERNAL_ERROR;
+            return new Answer("", id, null, ErrorCode.INTERNAL_ERROR, problems);
         }
+    }
+
+    /** What a batch counts an answer as. */
+    static Outcome outcome(Answer answer) {
+        return answer.error() == null ? Outcome.ASSESSED
+                : answer.error() == ErrorCode.INTERNAL_ERROR ? Outcome.INTERNAL_ERROR : Outcome.INVALID;
     }
 }

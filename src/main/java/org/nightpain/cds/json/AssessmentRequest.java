@@ -11,7 +11,7 @@ import org.nightpain.cds.PatientFacts;
  * @param asOf  the request's {@code "asOf"} time; null when not given (the assessment then uses now)
  * @param facts the patient's facts; never null
  */
-public record AssessmentRequest(String id, Instant asOf, PatientFacts facts) {
+record AssessmentRequest(String id, Instant asOf, PatientFacts facts) {
     public AssessmentRequest {
         Objects.requireNonNull(facts, "facts");
     }

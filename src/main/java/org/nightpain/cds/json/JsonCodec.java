@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads requests and writes results and errors in the JSON shapes of the project's contract, without
- * assessing anything; {@link AssessmentJson} puts it together with an assessor. Immutable and
- * thread-safe.
+ * assessing anything; {@link AssessmentJson}, the package's one entry, puts it together with an assessor.
+ * Immutable and thread-safe.
  *
  * <p>Reading is strict. An unknown or misspelt key, a value of the wrong type, an enum name that is
  * not exact, a number out of range and a key given twice are {@link ErrorCode#INVALID_INPUT} problems,
@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * column. A missing key, or {@code null}, is an unknown answer. Results have the contract's keys in the
  * contract's order; enums are written as their names and numbers as numbers.
  */
-public final class JsonCodec {
+final class JsonCodec {
     /** The longest request read, in bytes (in characters for a {@code String}); longer ones are refused. */
-    public static final int MAX_REQUEST_BYTES = RequestReader.MAX_REQUEST_BYTES;
+    static final int MAX_REQUEST_BYTES = RequestReader.MAX_REQUEST_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonCodec.class);
 
@@ -70,12 +70,12 @@ public final class JsonCodec {
     }
 
     /** A codec that writes compact JSON. */
-    public static JsonCodec create() {
+    static JsonCodec create() {
         return COMPACT;
     }
 
     /** The same codec writing indented JSON. */
-    public JsonCodec withPrettyPrinting() {
+    JsonCodec withPrettyPrinting() {
         return new JsonCodec(true);
     }
 
@@ -84,7 +84,7 @@ public final class JsonCodec {
      *
      * @throws JsonInputException listing every problem when the request is not valid
      */
-    public AssessmentRequest parseRequest(byte[] body) {
+    AssessmentRequest parseRequest(byte[] body) {
         return reader.read(body, 0, body.length, 1);
     }
 
@@ -93,18 +93,18 @@ public final class JsonCodec {
      *
      * @throws JsonInputException listing every problem when the request is not valid
      */
-    public AssessmentRequest parseRequest(String body) {
+    AssessmentRequest parseRequest(String body) {
         return reader.read(body);
     }
 
     /** The result object of an assessment; {@code id} is echoed and may be null. */
-    public String writeResult(String id, Assessment assessment) {
+    String writeResult(String id, Assessment assessment) {
         Objects.requireNonNull(assessment, "assessment");
         return write(out -> JsonWriter.result(out, id, assessment));
     }
 
     /** The error object for a request that could not be read. */
-    public String writeError(JsonInputException error) {
+    String writeError(JsonInputException error) {
         return write(out -> JsonWriter.error(out, error.id(), error.code(), null, error.problems()));
     }
 
@@ -116,13 +116,13 @@ public final class JsonCodec {
      * @param id    the request's id, or null
      * @param cause the unexpected exception
      */
-    public String writeInternalError(String id, Throwable cause) {
+    String writeInternalError(String id, Throwable cause) {
         List<JsonProblem> problems = internalError(cause);
         return write(out -> JsonWriter.error(out, id, ErrorCode.INTERNAL_ERROR, null, problems));
     }
 
     /** The rule catalogue: the knowledge base's identity and every rule that can raise a finding. */
-    public String writeRules(KnowledgeBaseInfo knowledgeBase, List<RuleInfo> rules) {
+    String writeRules(KnowledgeBaseInfo knowledgeBase, List<RuleInfo> rules) {
         return write(out -> JsonWriter.rules(out, knowledgeBase, rules));
     }
 
@@ -135,9 +135,7 @@ public final class JsonCodec {
     }
 
     static List<JsonProblem> internalError(Throwable cause) {
-        StackTraceElement[] stack = cause.getStackTrace();
-        LOG.error("Internal error while assessing a JSON request: {} at {}", cause.getClass().getName(),
-                stack.length > 0 ? stack[0] : "an unknown place");
+        LOG.error("Internal error while assessing a JSON request: {}", BugReport.describe(cause));
         return List.of(JsonProblem.of(null, null, "internal error (" + cause.getClass().getSimpleName()
                 + "): this is a bug in nightpain-cds, not a problem with the request; nothing was assessed."
                 + " Please report it."));

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * A request that cannot be assessed: it is not JSON ({@link ErrorCode#MALFORMED_JSON}) or its facts
  * are not valid ({@link ErrorCode#INVALID_INPUT}). {@link #problems()} lists every problem found.
  */
-public final class JsonInputException extends IllegalArgumentException {
+final class JsonInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;

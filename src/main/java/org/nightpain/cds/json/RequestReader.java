@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.PatientFacts;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * Reads one request strictly: every problem is collected before anything is assessed, and nothing is
@@ -58,11 +58,11 @@ final class RequestReader {
         if (length > MAX_REQUEST_BYTES) {
             throw tooLarge(firstLine, position(bytes, offset, MAX_REQUEST_BYTES));
         }
-        Utf8.Problem notUtf8 = Utf8.check(bytes, offset, length);
+        Utf8.Fault notUtf8 = Utf8.check(bytes, offset, length);
         if (notUtf8 != null) {
-            long[] at = position(bytes, offset, notUtf8.index() - offset);
             throw new JsonInputException(ErrorCode.MALFORMED_JSON, null, List.of(new JsonProblem(null, null,
-                    "not valid JSON: " + notUtf8.message(), toInt(firstLine - 1 + at[0]), toInt(at[1]))));
+                    "not valid JSON: " + notUtf8.reason(), toInt(firstLine - 1 + notUtf8.line()),
+                    toInt(notUtf8.column()))));
         }
         JsonParser parser = null;
         try {
@@ -222,7 +222,7 @@ final class RequestReader {
             }
             if (parser.getTextLength() > MAX_NUMBER_CHARS) {
                 problems.add(JsonProblem.of(field.fieldName(), shorten(parser.getText()),
-                        "has too many digits; it " + rangeMessage(field)));
+                        "has too many digits; it " + field.rangeMessage()));
                 return;
             }
             BigDecimal number;
@@ -230,11 +230,11 @@ final class RequestReader {
                 number = new BigDecimal(parser.getText());
             } catch (NumberFormatException e) {
                 // Only an exponent beyond the range of BigDecimal gets here.
-                problems.add(JsonProblem.of(field.fieldName(), parser.getText(), rangeMessage(field)));
+                problems.add(JsonProblem.of(field.fieldName(), parser.getText(), field.rangeMessage()));
                 return;
             }
             if (number.abs().compareTo(LARGEST_IN_ANY_RANGE) > 0) {
-                problems.add(JsonProblem.of(field.fieldName(), number, rangeMessage(field)));
+                problems.add(JsonProblem.of(field.fieldName(), number, field.rangeMessage()));
             } else if (whole && number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
                 problems.add(JsonProblem.of(field.fieldName(), number,
                         "must be a whole number of " + field.unit() + ", or null"));
@@ -271,9 +271,6 @@ final class RequestReader {
         return field == null ? -1 : field.ordinal();
     }
 
-    private static String rangeMessage(FactField field) {
-        return org.nightpain.cds.internal.PatientFactsValidator.rangeMessage(field);
-    }
 
     private static String names(FactField field) {
         return Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));

@@ -5,32 +5,41 @@ package org.nightpain.cds.json;
  * guess UTF-16 or UTF-32 from the first bytes (a byte-order mark, or NUL bytes), and it decodes some
  * byte sequences that are not UTF-8 (overlong forms such as {@code C0 AF} for {@code /}, and values
  * above U+10FFFF) instead of refusing them. Stateless.
+ *
+ * <p>Public because the CDS Hooks service checks its request bodies with it too; not part of the API.
  */
-final class Utf8 {
+public final class Utf8 {
 
-    /** Where and why bytes are not UTF-8: the index of the first offending byte, and a plain message. */
-    record Problem(int index, String message) {
+    /**
+     * Where and why bytes are not UTF-8.
+     *
+     * @param index  the index of the first offending byte
+     * @param line   its line, from 1
+     * @param column its column, from 1 (in bytes)
+     * @param reason why, in plain words
+     */
+    public record Fault(int index, long line, long column, String reason) {
     }
 
     private Utf8() {
     }
 
     /** The first reason why these bytes are not UTF-8 JSON text, or null when they are UTF-8. */
-    static Problem check(byte[] bytes, int offset, int length) {
+    public static Fault check(byte[] bytes, int offset, int length) {
         int end = offset + length;
         if (length > 0 && ((bytes[offset] & 0xFF) == 0xFE || (bytes[offset] & 0xFF) == 0xFF)) {
             String mark = "0x" + hex(bytes[offset]) + (length > 1 ? " 0x" + hex(bytes[offset + 1]) : "");
-            return new Problem(offset, "the text starts with " + mark + ", a UTF-16 or UTF-32 byte-order mark;"
+            return fault(bytes, offset, offset, "the text starts with " + mark + ", a UTF-16 or UTF-32 byte-order mark;"
                     + " send it as UTF-8");
         }
         for (int i = offset; i < Math.min(end, offset + 4); i++) {
             if (bytes[i] == 0) {
                 // UTF-8 JSON never has a NUL byte: not between tokens and not, unescaped, in a string.
-                return new Problem(i, "a NUL byte near the start, as in UTF-16 or UTF-32 text; send it as UTF-8");
+                return fault(bytes, offset, i, "a NUL byte near the start, as in UTF-16 or UTF-32 text; send it as UTF-8");
             }
         }
         int bad = firstInvalid(bytes, offset, end);
-        return bad < 0 ? null : new Problem(bad, "bytes that are not UTF-8 (a malformed sequence starting with 0x"
+        return bad < 0 ? null : fault(bytes, offset, bad, "bytes that are not UTF-8 (a malformed sequence starting with 0x"
                 + hex(bytes[bad]) + ")");
     }
 
@@ -79,6 +88,20 @@ final class Utf8 {
             i += length;
         }
         return -1;
+    }
+
+    private static Fault fault(byte[] bytes, int offset, int index, String reason) {
+        long line = 1;
+        long column = 1;
+        for (int i = offset; i < index; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Fault(index, line, column, reason);
     }
 
     private static String hex(byte b) {

@@ -1,17 +1,16 @@
 package org.nightpain.cds.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.GeneratedDocs;
 import org.nightpain.cds.KnowledgeBaseInfo;
-import org.nightpain.cds.json.AssessmentRequest;
-import org.nightpain.cds.json.JsonCodec;
+import org.nightpain.cds.json.AssessmentJson;
 
 /**
  * The examples of docs/cli.md and docs/json.md are what the command line writes today: the text report and
@@ -24,27 +23,24 @@ class CliDocsTest {
     private static final Path JSON_MD = Path.of("docs/json.md");
     private static final String AS_OF = "2026-11-25T08:00:00Z";
 
-    private static AssessmentRequest redFlagRequest() throws IOException {
+    /** The answer to {@code examples/red-flag.json} as of a fixed time, as the command line gets it. */
+    private static AssessmentJson.Answer redFlagAnswer() throws IOException {
         String request = Files.readString(Path.of("examples/red-flag.json"));
         request = request.replaceFirst("\\{", "{\n  \"asOf\": \"" + AS_OF + "\",");
-        return JsonCodec.create().parseRequest(request);
-    }
-
-    private static Assessment assess(AssessmentRequest request) {
-        return Fixtures.ASSESSOR.assess(request.facts(), request.asOf());
+        return AssessmentJson.create(Fixtures.ASSESSOR).withPrettyPrinting()
+                .answer(request.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void textReportExample_isWhatTheReportSays() throws IOException {
-        AssessmentRequest request = redFlagRequest();
-        String report = TextReport.assessment(request.id(), assess(request));
+        AssessmentJson.Answer answer = redFlagAnswer();
+        String report = TextReport.assessment(answer.id(), answer.assessment());
         GeneratedDocs.check(CLI_MD, "text-report", "\n```\n" + report + "```\n", "CliDocsTest");
     }
 
     @Test
     void jsonResultExample_isWhatTheCodecWrites() throws IOException {
-        AssessmentRequest request = redFlagRequest();
-        String result = JsonCodec.create().withPrettyPrinting().writeResult(request.id(), assess(request));
+        String result = redFlagAnswer().json();
         GeneratedDocs.check(JSON_MD, "result", "\n```json\n" + result + "\n```\n", "CliDocsTest");
     }
 

@@ -1,15 +1,14 @@
 package org.nightpain.cds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.NightPainAssessor;
-import org.nightpain.cds.json.JsonCodec;
-import org.nightpain.cds.json.JsonInputException;
+import org.nightpain.cds.json.AssessmentJson;
 
 class TextReportTest {
     private static Assessment vignette(String id) {
@@ -65,9 +64,9 @@ class TextReportTest {
 
     @Test
     void errorReport_givesThePositionOfMalformedJson() {
-        JsonInputException error = catchThrowableOfType(JsonInputException.class,
-                () -> JsonCodec.create().parseRequest("{\n\"ageYears\": 4"));
+        AssessmentJson.Answer error = AssessmentJson.create(Fixtures.ASSESSOR)
+                .answer("{\n\"ageYears\": 4".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(TextReport.error(error)).startsWith("NOT ASSESSED").contains("line 2, column");
+        assertThat(TextReport.answer(error)).startsWith("NOT ASSESSED").contains("line 2, column");
     }
 }

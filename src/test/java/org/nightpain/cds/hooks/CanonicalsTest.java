@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -24,7 +25,7 @@ import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Source;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * The service on a real loopback port, called over HTTP: discovery, the Questionnaire, and every vignette
@@ -237,6 +238,8 @@ class CdsHooksServiceTest {
         assertThat(action.get("type").asText()).isEqualTo("create");
         RiskAssessment record = (RiskAssessment) FhirContext.forR4Cached().newJsonParser()
                 .setParserErrorHandler(new StrictErrorHandler()).parseResource(action.get("resource").toString());
+        assertThat(Hooks.parse(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(record)))
+                .as("the record as HAPI FHIR writes it").isEqualTo(action.get("resource"));
         assertThat(record.getSubject().getReference()).isEqualTo("Patient/" + Hooks.PATIENT_ID);
         assertThat(record.getBasis()).extracting(Reference::getReference).containsExactly("QuestionnaireResponse/qr-1");
         assertThat(record.getPrediction()).extracting(p -> p.getOutcome().getCodingFirstRep().getCode())

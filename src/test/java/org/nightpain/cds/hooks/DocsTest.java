@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.CodeLists;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /** For tests: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
 final class Hooks {

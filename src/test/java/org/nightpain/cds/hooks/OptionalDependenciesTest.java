@@ -15,8 +15,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * An application that depends on nightpain-cds only to call the assessor must not get the HTTP server or
- * the FHIR structures: they are optional dependencies, and no class outside this package and the command
- * line (which bundles the service in its own jar) uses them.
+ * the FHIR structures: they are optional dependencies, and no class outside this package, the FHIR
+ * mapping (which needs only the FHIR structures) and the command line (which bundles the service in its
+ * own jar) uses them.
  */
 class OptionalDependenciesTest {
     private static final List<String> SERVICE_ONLY = List.of("org.eclipse.jetty", "ca.uhn.hapi.fhir");
@@ -46,7 +47,8 @@ class OptionalDependenciesTest {
         List<Path> core;
         try (Stream<Path> files = Files.walk(classes)) {
             core = files.filter(f -> f.toString().endsWith(".class"))
-                    .filter(f -> !f.startsWith(classes.resolve("hooks")) && !f.startsWith(classes.resolve("cli")))
+                    .filter(f -> !f.startsWith(classes.resolve("hooks")) && !f.startsWith(classes.resolve("cli"))
+                            && !f.startsWith(classes.resolve("fhir")))
                     .toList();
         }
         assertThat(core).isNotEmpty();
@@ -54,6 +56,20 @@ class OptionalDependenciesTest {
             String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             assertThat(constants).as(file.toString())
                     .doesNotContain("org/nightpain/cds/hooks", "org/eclipse/jetty", "ca/uhn/fhir", "org/hl7/fhir");
+        }
+    }
+
+    @Test
+    void fhirMapping_needsTheFhirStructuresButNotTheService() throws IOException {
+        Path classes = Path.of("target", "classes", "org", "nightpain", "cds", "fhir");
+        List<Path> mapping;
+        try (Stream<Path> files = Files.walk(classes)) {
+            mapping = files.filter(f -> f.toString().endsWith(".class")).toList();
+        }
+        assertThat(mapping).isNotEmpty();
+        for (Path file : mapping) {
+            String constants = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            assertThat(constants).as(file.toString()).doesNotContain("org/nightpain/cds/hooks", "org/eclipse/jetty");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.nightpain.cds.hooks;
 
+import org.nightpain.cds.fhir.Canonicals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -15,8 +16,8 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.Test;
-import org.nightpain.cds.internal.FactField;
-import org.nightpain.cds.internal.KnowledgeFiles;
+import org.nightpain.cds.FactField;
+import org.nightpain.cds.knowledge.TestKnowledge;
 
 /**
  * The Questionnaire is written as JSON without HAPI FHIR, so that it can be served while HAPI loads. Here
@@ -28,7 +29,7 @@ class TriageQuestionnaireTest {
     @Test
     void json_isValidFhir_andTheQuestionnaireOfHapisModel() {
         for (Canonicals canonicals : new Canonicals[] {Canonicals.PLACEHOLDER, Canonicals.of("https://fhir.example-hospital.org/np")}) {
-            String version = KnowledgeFiles.knowledgeBaseInfo().version();
+            String version = TestKnowledge.knowledgeBaseInfo().version();
             String json = TriageQuestionnaire.json(canonicals).toString();
 
             Questionnaire read = (Questionnaire) FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
@@ -44,7 +45,6 @@ class TriageQuestionnaireTest {
 
     /** The Questionnaire built from HAPI FHIR's model, as the service built it before. */
     private static Questionnaire withHapi(String version, Canonicals canonicals) {
-        Map<String, String> questions = TriageQuestionnaire.questions();
         Questionnaire questionnaire = new Questionnaire();
         questionnaire.setId("nightpain-triage");
         questionnaire.setUrl(canonicals.questionnaire());
@@ -58,7 +58,7 @@ class TriageQuestionnaireTest {
         for (FactField field : FactField.ALL) {
             QuestionnaireItemComponent item = questionnaire.addItem()
                     .setLinkId(field.fieldName())
-                    .setText(questions.getOrDefault(field.fieldName(), field.fieldName()));
+                    .setText(field.question());
             switch (field.kind()) {
                 case TRI_STATE -> item.setType(QuestionnaireItemType.BOOLEAN);
                 case ENUMERATED -> {

@@ -1,6 +1,7 @@
 package org.nightpain.cds.json;
 
 import java.util.function.Predicate;
+import org.nightpain.cds.Assessment;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.PatientFacts;
 
@@ -21,5 +22,10 @@ public final class JsonTestAccess {
             }
             return assessor.assess(facts, asOf);
         }, JsonCodec.create());
+    }
+
+    /** The result object the codec writes for this assessment, compact. */
+    public static String writeResult(String id, Assessment assessment) {
+        return JsonCodec.create().writeResult(id, assessment);
     }
 }

@@ -64,10 +64,10 @@ class Utf8Test {
 
     @Test
     void check_namesUtf16AndUtf32ByTheirFirstBytes() {
-        assertThat(Utf8.check(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0}, 0, 4).message()).contains("byte-order mark");
+        assertThat(Utf8.check(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0}, 0, 4).reason()).contains("byte-order mark");
         assertThat(Utf8.check(new byte[] {'{', 0, '}', 0}, 0, 4)).satisfies(p -> {
             assertThat(p.index()).isEqualTo(1);
-            assertThat(p.message()).contains("NUL", "UTF-16");
+            assertThat(p.reason()).contains("NUL", "UTF-16");
         });
         assertThat(Utf8.check(new byte[] {0, 0, 0, '{'}, 0, 4).index()).isZero();
         assertThat(Utf8.check(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'}, 0, 5)).as("UTF-8 BOM").isNull();

@@ -27,7 +27,7 @@ class AggregationTest {
         assertThat(result.highestUrgency()).isEqualTo(Urgency.URGENT);
         assertThat(result.findings()).extracting(Finding::urgency).doesNotContain(Urgency.SELF_CARE);
         assertThat(result.suppressedFindings()).extracting(Finding::ruleId)
-                .containsExactlyInAnyOrder("EXT-01", "SLP-02", "SLP-04");
+                .containsExactlyInAnyOrder("EXT-01-LOW", "SLP-02", "SLP-04");
     }
 
     @Test
@@ -35,7 +35,7 @@ class AggregationTest {
         Assessment result = Fixtures.assess(ADVICE.build().toBuilder().saddleAnaesthesia(TriState.YES));
 
         assertThat(result.highestUrgency()).isEqualTo(Urgency.EMERGENCY);
-        assertThat(result.suppressedFindings()).extracting(Finding::ruleId).contains("SLP-02", "SLP-04", "EXT-01");
+        assertThat(result.suppressedFindings()).extracting(Finding::ruleId).contains("SLP-02", "SLP-04", "EXT-01-LOW");
         assertThat(result.findings()).extracting(Finding::urgency).doesNotContain(Urgency.SELF_CARE);
     }
 
@@ -45,7 +45,7 @@ class AggregationTest {
 
         assertThat(result.highestUrgency()).isEqualTo(Urgency.ROUTINE);
         assertThat(result.suppressedFindings()).isEmpty();
-        assertThat(Fixtures.presentedRules(result)).contains("SLP-02", "SLP-04", "EXT-01", "RTN-08");
+        assertThat(Fixtures.presentedRules(result)).contains("SLP-02", "SLP-04", "EXT-01-LOW", "RTN-08");
     }
 
     @Test

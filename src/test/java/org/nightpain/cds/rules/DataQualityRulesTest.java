@@ -17,9 +17,10 @@ import org.nightpain.cds.Referral;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.RuleEngine;
+import org.nightpain.cds.engine.EngineTestAccess;
+import org.nightpain.cds.engine.RuleEngine;
 
-/** DQ-01 to DQ-03, FB-01 (data-quality.drl) and EXT-01 (stratification.drl). */
+/** DQ-01 to DQ-03, FB-01 (data-quality.drl) and EXT-01-LOW, EXT-01-MEDIUM and EXT-01-HIGH (stratification.drl). */
 class DataQualityRulesTest {
 
     static Stream<RuleCase> cases() {
@@ -65,11 +66,15 @@ class DataQualityRulesTest {
                         .onsetType(OnsetType.GRADUAL_INSIDIOUS).improvesWithExercise(TriState.UNKNOWN)
                         .restRelievesPain(TriState.UNKNOWN).nightPain(TriState.UNKNOWN)),
 
-                fires("EXT-01", "low risk at total 3", b -> b.startBackTotal(3).startBackPsychosocial(3)),
-                fires("EXT-01", "medium risk at total 4", b -> b.startBackTotal(4).startBackPsychosocial(3)),
-                fires("EXT-01", "high risk at psychosocial 4", b -> b.startBackTotal(4).startBackPsychosocial(4)),
-                silent("EXT-01", "psychosocial score missing", b -> b.startBackTotal(5)),
-                silent("EXT-01", "total missing", b -> b.startBackPsychosocial(2)));
+                fires("EXT-01-LOW", "low risk at total 3", b -> b.startBackTotal(3).startBackPsychosocial(3)),
+                fires("EXT-01-MEDIUM", "medium risk at total 4", b -> b.startBackTotal(4).startBackPsychosocial(3)),
+                fires("EXT-01-HIGH", "high risk at psychosocial 4", b -> b.startBackTotal(4).startBackPsychosocial(4)),
+                silent("EXT-01-LOW", "psychosocial score missing", b -> b.startBackTotal(5)),
+                silent("EXT-01-MEDIUM", "psychosocial score missing", b -> b.startBackTotal(5)),
+                silent("EXT-01-HIGH", "psychosocial score missing", b -> b.startBackTotal(5)),
+                silent("EXT-01-LOW", "total missing", b -> b.startBackPsychosocial(2)),
+                silent("EXT-01-MEDIUM", "total missing", b -> b.startBackPsychosocial(2)),
+                silent("EXT-01-HIGH", "total missing", b -> b.startBackPsychosocial(4)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,11 +107,11 @@ class DataQualityRulesTest {
     @Test
     void ext01_bandsCarryTheirUrgencyAndReferral() {
         assertThat(Fixtures.finding(Fixtures.assess(Fixtures.baseline().startBackTotal(3).startBackPsychosocial(3)),
-                "EXT-01").code()).isEqualTo("STARTBACK_LOW");
+                "EXT-01-LOW").code()).isEqualTo("STARTBACK_LOW");
         var medium = Fixtures.finding(Fixtures.assess(Fixtures.baseline().startBackTotal(4).startBackPsychosocial(3)),
-                "EXT-01");
+                "EXT-01-MEDIUM");
         var high = Fixtures.finding(Fixtures.assess(Fixtures.baseline().startBackTotal(9).startBackPsychosocial(5)),
-                "EXT-01");
+                "EXT-01-HIGH");
 
         assertThat(medium.code()).isEqualTo("STARTBACK_MEDIUM");
         assertThat(medium.referrals()).containsExactly(Referral.PHYSIOTHERAPY);
@@ -118,7 +123,7 @@ class DataQualityRulesTest {
     @Test
     void fb01_firesWhenNoOtherRuleGivesAnUrgency() {
         RuleEngine engine = RuleEngine.load();
-        Assessment result = engine.assess(Fixtures.baseline().build(), Fixtures.AS_OF,
+        Assessment result = EngineTestAccess.assess(engine, Fixtures.baseline().build(), Fixtures.AS_OF,
                 match -> !match.getRule().getName().startsWith("SC-01"));
 
         assertThat(Fixtures.presentedRules(result)).containsExactly("FB-01");

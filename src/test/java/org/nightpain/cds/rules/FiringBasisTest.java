@@ -20,7 +20,7 @@ import org.nightpain.cds.Progression;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * The facts a finding cites are exactly the ways its condition was met. Rules whose condition can be

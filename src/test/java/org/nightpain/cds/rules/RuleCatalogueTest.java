@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nightpain.cds.GeneratedDocs;
+import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.Referral;
-import org.nightpain.cds.internal.Derived;
-import org.nightpain.cds.internal.KnowledgeFiles;
-import org.nightpain.cds.internal.RuleDescriptor;
-import org.nightpain.cds.internal.RuleEngine;
+import org.nightpain.cds.knowledge.DerivedKind;
+import org.nightpain.cds.knowledge.TestKnowledge;
+import org.nightpain.cds.knowledge.RuleMetadata;
 
 /**
  * The rule base matches its specification: every rule id of clinical-knowledge §3 exists, every DRL rule
@@ -45,31 +45,31 @@ class RuleCatalogueTest {
             "SLP-01", "SLP-02", "SLP-03", "SLP-04", "SLP-05",
             "DQ-01", "DQ-02", "DQ-03", "EXT-01", "FB-01");
 
-    static final Path RULES_FOLDER = Path.of("src/main/resources", KnowledgeFiles.FOLDER);
+    static final Path RULES_FOLDER = Path.of("src/main/resources", TestKnowledge.FOLDER);
     static final Path RULES_MD = Path.of("docs/rules.md");
 
-    private static final List<RuleDescriptor> RULES = RuleEngine.load().rules();
+    private static final List<RuleMetadata> RULES = RuleMetadata.all();
 
     @Test
     void everySpecifiedRule_existsAsADecisionRule() {
-        Set<String> decisionIds = ids(RuleDescriptor.Role.DECISION);
+        Set<String> decisionIds = specIds(RuleMetadata.Role.DECISION);
 
         assertThat(decisionIds).containsAll(SPEC_RULE_IDS);
     }
 
     @Test
     void everyDecisionRule_isASpecifiedRule() {
-        assertThat(SPEC_RULE_IDS).containsAll(ids(RuleDescriptor.Role.DECISION));
+        assertThat(SPEC_RULE_IDS).containsAll(specIds(RuleMetadata.Role.DECISION));
     }
 
     @Test
     void everyRule_hasCompleteMetadata() {
-        for (RuleDescriptor rule : RULES) {
-            assertThat(rule.id()).as(rule.name() + " @id").matches("[A-Z]+-\\d\\d[a-z]?");
+        for (RuleMetadata rule : RULES) {
+            assertThat(rule.id()).as(rule.name() + " @id").matches("[A-Z]+-\\d\\d([a-z]|-LOW|-MEDIUM|-HIGH)?");
             assertThat(rule.version()).as(rule.name() + " @version").matches("\\d+\\.\\d+\\.\\d+");
             assertThat(rule.sources()).as(rule.name() + " @source").isNotEmpty();
             assertThat(rule.evidence()).as(rule.name() + " @evidence").isNotNull();
-            if (rule.role() == RuleDescriptor.Role.DECISION) {
+            if (rule.role() == RuleMetadata.Role.DECISION) {
                 assertThat(rule.code()).as(rule.name() + " @code").matches("[A-Z][A-Z0-9_]+");
                 assertThat(rule.category()).as(rule.name() + " @category").isNotNull();
                 assertThat(rule.rationale()).as(rule.name() + " @rationale").hasSizeGreaterThan(40);
@@ -104,7 +104,7 @@ class RuleCatalogueTest {
     /** Clinical-knowledge §6.11. */
     @Test
     void referrals_areConsistent() {
-        for (RuleDescriptor rule : decisions()) {
+        for (RuleMetadata rule : decisions()) {
             if (rule.urgency() == org.nightpain.cds.Urgency.EMERGENCY) {
                 assertThat(rule.referrals()).as(rule.id()).contains(Referral.EMERGENCY_DEPARTMENT);
             }
@@ -124,17 +124,17 @@ class RuleCatalogueTest {
                     .filter(name -> !name.equals("knowledge-base.properties")).sorted().toList();
         }
 
-        assertThat(KnowledgeFiles.files()).containsExactlyInAnyOrderElementsOf(onDisk);
+        assertThat(TestKnowledge.files()).containsExactlyInAnyOrderElementsOf(onDisk);
     }
 
     /** Each derived fact is inferred by some rule and matched by some other rule. */
     @Test
     void everyDerivedFact_isInferredAndUsed() throws IOException {
         String drl = allDrl();
-        for (Derived derived : Derived.values()) {
+        for (DerivedKind derived : DerivedKind.values()) {
             assertThat(drl).as(derived + " inferred")
-                    .containsPattern("Signal\\.(of|ofValue|from|criteria)\\(\\s*Derived\\." + derived + "\\b");
-            assertThat(drl).as(derived + " matched").containsPattern("kind (==|in \\([^)]*)\\s*Derived\\." + derived + "\\b");
+                    .containsPattern("DerivedFact\\.(of|ofValue|from)\\(\\s*DerivedKind\\." + derived + "\\b");
+            assertThat(drl).as(derived + " matched").containsPattern("kind (==|in \\([^)]*)\\s*DerivedKind\\." + derived + "\\b");
         }
     }
 
@@ -150,7 +150,7 @@ class RuleCatalogueTest {
         out.append("\n### Decision rules\n\n");
         out.append("| Rule | Name | Finding | Urgency | Referrals | Evidence | Sources | File |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
-        for (RuleDescriptor rule : decisions()) {
+        for (RuleMetadata rule : decisions()) {
             out.append("| ").append(rule.id())
                     .append(" | ").append(rule.name().substring(rule.id().length() + 1))
                     .append(" | `").append(rule.code()).append('`')
@@ -162,11 +162,11 @@ class RuleCatalogueTest {
                     .append(" | ").append(fileOfRule.get(rule.name()))
                     .append(" |\n");
         }
-        for (RuleDescriptor.Role role : List.of(RuleDescriptor.Role.INFERENCE, RuleDescriptor.Role.AGGREGATION)) {
-            out.append(role == RuleDescriptor.Role.INFERENCE ? "\n### Inference rules (derived facts)\n\n"
+        for (RuleMetadata.Role role : List.of(RuleMetadata.Role.INFERENCE, RuleMetadata.Role.AGGREGATION)) {
+            out.append(role == RuleMetadata.Role.INFERENCE ? "\n### Inference rules (derived facts)\n\n"
                     : "\n### Aggregation rules\n\n");
             out.append("| Rule | Name | Evidence | Sources | File |\n|---|---|---|---|---|\n");
-            for (RuleDescriptor rule : RULES) {
+            for (RuleMetadata rule : RULES) {
                 if (rule.role() == role) {
                     out.append("| ").append(rule.id()).append(" | ").append(rule.name())
                             .append(" | ").append(rule.evidence()).append(" | ").append(sourceIds(rule))
@@ -177,14 +177,14 @@ class RuleCatalogueTest {
         return out.toString();
     }
 
-    private static String sourceIds(RuleDescriptor rule) {
+    private static String sourceIds(RuleMetadata rule) {
         return rule.sources().stream().map(s -> s.id()).collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> ruleFiles() throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         Pattern ruleName = Pattern.compile("^rule \"([^\"]+)\"", Pattern.MULTILINE);
-        for (String file : KnowledgeFiles.files()) {
+        for (String file : TestKnowledge.files()) {
             if (file.endsWith(".drl")) {
                 Matcher m = ruleName.matcher(Files.readString(RULES_FOLDER.resolve(file), StandardCharsets.UTF_8));
                 while (m.find()) {
@@ -197,7 +197,7 @@ class RuleCatalogueTest {
 
     private static String allDrl() throws IOException {
         StringBuilder drl = new StringBuilder();
-        for (String file : KnowledgeFiles.files()) {
+        for (String file : TestKnowledge.files()) {
             if (file.endsWith(".drl")) {
                 drl.append(Files.readString(RULES_FOLDER.resolve(file), StandardCharsets.UTF_8));
             }
@@ -205,23 +205,28 @@ class RuleCatalogueTest {
         return drl.toString();
     }
 
-    private static List<RuleDescriptor> decisions() {
-        List<RuleDescriptor> decisions = new ArrayList<>();
+    private static List<RuleMetadata> decisions() {
+        List<RuleMetadata> decisions = new ArrayList<>();
         for (String id : SPEC_RULE_IDS) {
-            RULES.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION && r.id().equals(id))
+            RULES.stream().filter(r -> r.role() == RuleMetadata.Role.DECISION && r.id().equals(id))
                     .forEach(decisions::add);
         }
-        RULES.stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION && !SPEC_RULE_IDS.contains(r.id()))
+        RULES.stream().filter(r -> r.role() == RuleMetadata.Role.DECISION && !SPEC_RULE_IDS.contains(r.id()))
                 .forEach(decisions::add);
         return decisions;
     }
 
-    private static Set<String> ids(RuleDescriptor.Role role) {
-        return RULES.stream().filter(r -> r.role() == role).map(RuleDescriptor::id).collect(Collectors.toSet());
+    /** The specification's ids of the rules of this role (EXT-01 for the three STarT Back bands). */
+    private static Set<String> specIds(RuleMetadata.Role role) {
+        return ids(role).stream().map(Fixtures::specRuleId).collect(Collectors.toSet());
+    }
+
+    private static Set<String> ids(RuleMetadata.Role role) {
+        return RULES.stream().filter(r -> r.role() == role).map(RuleMetadata::id).collect(Collectors.toSet());
     }
 
     private static Set<String> idsInGroup(String group) {
-        return RULES.stream().filter(r -> r.groups().contains(group)).map(RuleDescriptor::id)
+        return RULES.stream().filter(r -> r.groups().contains(group)).map(RuleMetadata::id)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -16,10 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.nightpain.cds.Evidence;
 import org.nightpain.cds.GeneratedDocs;
 import org.nightpain.cds.Source;
-import org.nightpain.cds.internal.KnowledgeFiles;
-import org.nightpain.cds.internal.RuleDescriptor;
-import org.nightpain.cds.internal.RuleEngine;
-import org.nightpain.cds.internal.Thresholds;
+import org.nightpain.cds.knowledge.TestKnowledge;
+import org.nightpain.cds.knowledge.RuleMetadata;
+import org.nightpain.cds.knowledge.Thresholds;
 
 /**
  * The source register (clinical-knowledge §1) and the threshold register (§3.10): complete, cited, and
@@ -27,9 +26,9 @@ import org.nightpain.cds.internal.Thresholds;
  */
 class SourceRegisterTest {
 
-    private static final List<RuleDescriptor> RULES = RuleEngine.load().rules();
-    private static final Map<String, Source> SOURCES = KnowledgeFiles.sources();
-    private static final Map<String, Evidence> LABELS = KnowledgeFiles.sourceEvidence();
+    private static final List<RuleMetadata> RULES = RuleMetadata.all();
+    private static final Map<String, Source> SOURCES = TestKnowledge.sources();
+    private static final Map<String, Evidence> LABELS = TestKnowledge.sourceEvidence();
 
     @Test
     void register_holdsEverySourceOfTheSpecification() {
@@ -97,8 +96,8 @@ class SourceRegisterTest {
     @Test
     void everyDecisionRule_isLabelledWithTheStrongestLabelOfItsSources() {
         List<String> wrong = new ArrayList<>();
-        for (RuleDescriptor rule : RULES) {
-            if (rule.role() == RuleDescriptor.Role.INFERENCE) {
+        for (RuleMetadata rule : RULES) {
+            if (rule.role() == RuleMetadata.Role.INFERENCE) {
                 continue;
             }
             Evidence strongest = rule.sources().stream().map(source -> LABELS.get(source.id()))
@@ -109,7 +108,7 @@ class SourceRegisterTest {
                                 .collect(Collectors.joining(", ")) + " give " + strongest);
             }
         }
-        assertThat(RULES).filteredOn(rule -> rule.role() == RuleDescriptor.Role.DECISION)
+        assertThat(RULES).filteredOn(rule -> rule.role() == RuleMetadata.Role.DECISION)
                 .hasSizeGreaterThanOrEqualTo(RuleCatalogueTest.SPEC_RULE_IDS.size());
         assertThat(wrong).as("rules whose evidence label is not the strongest of their sources' labels").isEmpty();
     }
@@ -136,7 +135,7 @@ class SourceRegisterTest {
 
     private static String sourceTable() {
         Map<String, Set<String>> citedBy = new LinkedHashMap<>();
-        for (RuleDescriptor rule : RULES) {
+        for (RuleMetadata rule : RULES) {
             for (Source source : rule.sources()) {
                 citedBy.computeIfAbsent(source.id(), id -> new TreeSet<>()).add(rule.id());
             }

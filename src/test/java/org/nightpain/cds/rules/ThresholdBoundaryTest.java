@@ -19,8 +19,8 @@ import org.nightpain.cds.NsaidResponse;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.internal.KnowledgeFiles;
-import org.nightpain.cds.internal.Thresholds;
+import org.nightpain.cds.knowledge.TestKnowledge;
+import org.nightpain.cds.knowledge.Thresholds;
 
 /**
  * Every threshold of the register (clinical-knowledge §3.10) tested on both sides of its line, with the
@@ -172,7 +172,7 @@ class ThresholdBoundaryTest {
     /** Thresholds that only define a question's meaning must appear in that question's wording. */
     @Test
     void definitionThresholds_appearInTheQuestionsThatDefineThem() {
-        Map<String, String> questions = KnowledgeFiles.table("questions.tsv", 3).stream()
+        Map<String, String> questions = TestKnowledge.table("questions.tsv", 3).stream()
                 .collect(Collectors.toMap(row -> row[0], row -> row[1]));
 
         assertThat(questions.get("recentBacterialInfection")).contains(Thresholds.INFECTION_RISK_RECENT_MAX_WEEKS + " weeks");
@@ -185,8 +185,9 @@ class ThresholdBoundaryTest {
     }
 
     private static String startBackCode(int total, int psychosocial) {
-        return Fixtures.finding(Fixtures.assess(Fixtures.baseline().startBackTotal(total)
-                .startBackPsychosocial(psychosocial)), "EXT-01").code();
+        return Fixtures.assess(Fixtures.baseline().startBackTotal(total).startBackPsychosocial(psychosocial))
+                .findings().stream().filter(f -> Fixtures.specRuleId(f.ruleId()).equals("EXT-01")).findFirst()
+                .orElseThrow(() -> new AssertionError("EXT-01 did not fire")).code();
     }
 
     private static boolean ctAdded(int age) {

@@ -27,7 +27,7 @@ import org.nightpain.cds.SleepPosition;
 import org.nightpain.cds.MattressFirmness;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * Clinical-knowledge §6.2: any one of the seven cauda equina answers YES, or radicular pain in both

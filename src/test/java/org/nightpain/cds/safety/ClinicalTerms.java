@@ -1,6 +1,6 @@
 package org.nightpain.cds.safety;
 
-import static org.nightpain.cds.internal.FactField.*;
+import static org.nightpain.cds.FactField.*;
 
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * The groups of fields and findings that the safety invariants of clinical-knowledge §6 speak about,

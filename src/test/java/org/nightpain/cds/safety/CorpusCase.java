@@ -24,7 +24,7 @@ import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Referral;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * One clinical test case with its expected outcome, kept as data: the 40 vignettes of
@@ -103,7 +103,7 @@ public record CorpusCase(String id, String description, String source, PatientFa
      */
     List<String> violations(Assessment result) {
         List<String> violations = outcomeViolations(result);
-        Set<String> fired = Fixtures.firedRules(result);
+        Set<String> fired = Fixtures.firedSpecRules(result);
         expected.rulesCovered().stream().filter(id -> !fired.contains(id))
                 .forEach(id -> violations.add("rule " + id + " did not fire"));
         return violations;

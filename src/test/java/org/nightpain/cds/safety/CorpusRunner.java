@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.nightpain.cds.Fixtures;
-import org.nightpain.cds.internal.RuleDescriptor;
-import org.nightpain.cds.internal.RuleEngine;
+import org.nightpain.cds.knowledge.RuleMetadata;
+import org.nightpain.cds.engine.EngineTestAccess;
+import org.nightpain.cds.engine.RuleEngine;
 
 /**
  * Runs corpus cases through a rule engine of its own, with chosen rules switched off by an agenda
@@ -16,8 +17,8 @@ final class CorpusRunner {
     private final RuleEngine engine = RuleEngine.load();
 
     /** Every rule of the knowledge base: decision, inference and aggregation. */
-    List<RuleDescriptor> rules() {
-        return engine.rules();
+    List<RuleMetadata> rules() {
+        return RuleMetadata.all();
     }
 
     /**
@@ -40,8 +41,8 @@ final class CorpusRunner {
 
     private List<String> check(CorpusCase corpusCase, Set<String> switchedOff, boolean outcomeOnly) {
         Set<String> kept = Set.copyOf(corpusCase.onlyDecisionRules());
-        Set<String> decisions = engine.rules().stream().filter(r -> r.role() == RuleDescriptor.Role.DECISION)
-                .map(RuleDescriptor::name).collect(Collectors.toSet());
+        Set<String> decisions = RuleMetadata.all().stream().filter(r -> r.role() == RuleMetadata.Role.DECISION)
+                .map(RuleMetadata::name).collect(Collectors.toSet());
         AgendaFilter filter = match -> {
             String name = match.getRule().getName();
             if (switchedOff.contains(name)) {
@@ -51,7 +52,7 @@ final class CorpusRunner {
                     || kept.contains((String) match.getRule().getMetaData().get("id"));
         };
         try {
-            var result = engine.assess(corpusCase.facts(), Fixtures.AS_OF, filter);
+            var result = EngineTestAccess.assess(engine, corpusCase.facts(), Fixtures.AS_OF, filter);
             return outcomeOnly ? corpusCase.outcomeViolations(result) : corpusCase.violations(result);
         } catch (RuntimeException e) {
             return List.of("no result: " + e);

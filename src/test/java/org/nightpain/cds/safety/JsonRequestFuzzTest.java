@@ -30,7 +30,7 @@ import org.nightpain.cds.JsonTestSupport;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.json.AssessmentJson;
 import org.nightpain.cds.json.BatchSummary;
-import org.nightpain.cds.json.JsonCodec;
+import org.nightpain.cds.json.JsonTestAccess;
 
 /**
  * Fuzzes the JSON request path (hazards H-05, H-06 and H-09 of {@code docs/safety.md}) with Jazzer. Every
@@ -48,7 +48,6 @@ import org.nightpain.cds.json.JsonCodec;
  */
 class JsonRequestFuzzTest {
     private static final AssessmentJson JSON = AssessmentJson.create(Fixtures.ASSESSOR);
-    private static final JsonCodec CODEC = JsonCodec.create();
     private static final ObjectMapper MAPPER = JsonTestSupport.MAPPER;
     private static final List<String> RESULT_KEYS = List.of("id", "highestUrgency", "referrals", "findings",
             "suppressedFindings", "questionsToAsk", "knowledgeBase", "assessedAt");
@@ -131,7 +130,7 @@ class JsonRequestFuzzTest {
                 .orElseThrow(() -> new AssertionError("a result for a request that has a problem: " + shorten(output)));
         Instant asOf = request.asOf() != null ? request.asOf() : Instant.parse(answer.get("assessedAt").asText());
         assertThat(output).as("the result of the request's facts")
-                .isEqualTo(CODEC.writeResult(request.id(), Fixtures.ASSESSOR.assess(request.facts(), asOf)));
+                .isEqualTo(JsonTestAccess.writeResult(request.id(), Fixtures.ASSESSOR.assess(request.facts(), asOf)));
     }
 
     private static void checkResult(JsonNode result) {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.NightPainAssessor;
-import org.nightpain.cds.internal.KnowledgeFiles;
+import org.nightpain.cds.knowledge.KnowledgeBase;
+import org.nightpain.cds.knowledge.TestKnowledge;
 
 /**
  * The SHA-256 that every assessment reports is the hash of the knowledge files as they are in the source
@@ -59,7 +60,7 @@ class KnowledgeBaseHashTest {
         }
 
         assertThat(files).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(onDisk);
-        assertThat(files).contains("thresholds.tsv", "sources.tsv", "questions.tsv")
+        assertThat(files).contains("facts.tsv", "thresholds.tsv", "sources.tsv")
                 .anyMatch(name -> name.endsWith(".drl"));
     }
 
@@ -72,7 +73,7 @@ class KnowledgeBaseHashTest {
     @Test
     void changingAnyOneByteOfAnyKnowledgeFile_changesTheHash(@TempDir Path copy) throws Exception {
         List<String> files = listedFiles(RULES);
-        Path folder = copy.resolve(KnowledgeFiles.FOLDER);
+        Path folder = copy.resolve(TestKnowledge.FOLDER);
         Files.createDirectories(folder);
         Files.copy(RULES.resolve(MANIFEST), folder.resolve(MANIFEST));
         for (String file : files) {
@@ -125,23 +126,23 @@ class KnowledgeBaseHashTest {
 
     /**
      * The hash the library's own code computes when the knowledge files are the ones under {@code root}:
-     * {@code KnowledgeFiles} is loaded afresh by a class loader that looks in {@code root} first and then
+     * {@code KnowledgeBase} is loaded afresh by a class loader that looks in {@code root} first and then
      * in the library's classes, and nowhere else.
      */
     private static String hashByTheLibrary(Path root) throws Exception {
         URL classes = libraryClasses();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {root.toUri().toURL(), classes},
                 ClassLoader.getPlatformClassLoader())) {
-            Class<?> knowledgeFiles = loader.loadClass(KnowledgeFiles.class.getName());
-            assertThat(knowledgeFiles).isNotSameAs(KnowledgeFiles.class);
-            Object info = knowledgeFiles.getMethod("knowledgeBaseInfo").invoke(null);
+            Class<?> knowledgeBase = loader.loadClass(KnowledgeBase.class.getName());
+            assertThat(knowledgeBase).isNotSameAs(KnowledgeBase.class);
+            Object info = knowledgeBase.getMethod("info").invoke(null);
             Method sha256 = info.getClass().getMethod("sha256");
             return (String) sha256.invoke(info);
         }
     }
 
     private static URL libraryClasses() throws URISyntaxException, IOException {
-        URL location = KnowledgeFiles.class.getProtectionDomain().getCodeSource().getLocation();
+        URL location = KnowledgeBase.class.getProtectionDomain().getCodeSource().getLocation();
         assertThat(Path.of(location.toURI())).as("the library's classes").exists();
         return location;
     }

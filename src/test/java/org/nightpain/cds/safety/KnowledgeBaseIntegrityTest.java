@@ -11,10 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.nightpain.cds.internal.KnowledgeFiles;
-import org.nightpain.cds.internal.RuleDescriptor;
-import org.nightpain.cds.internal.RuleEngine;
-import org.nightpain.cds.internal.Thresholds;
+import org.nightpain.cds.knowledge.TestKnowledge;
+import org.nightpain.cds.knowledge.RuleMetadata;
+import org.nightpain.cds.engine.RuleEngine;
+import org.nightpain.cds.knowledge.Thresholds;
 
 /**
  * The knowledge base that runs is the one that is identified, and its numbers are the specification's:
@@ -61,7 +61,7 @@ class KnowledgeBaseIntegrityTest {
     void ruleConditions_takeEveryNumberFromTheRegister() {
         List<String> literals = new ArrayList<>();
         for (String file : drlFiles()) {
-            String drl = KnowledgeFiles.text(file);
+            String drl = TestKnowledge.text(file);
             List<String> names = ruleNames(drl);
             Matcher rule = CONDITIONS.matcher(codeOnly(drl));
             for (int i = 0; rule.find(); i++) {
@@ -80,13 +80,13 @@ class KnowledgeBaseIntegrityTest {
     void precompiledRules_areExactlyTheRulesOfTheHashedFiles() {
         Set<String> declared = new HashSet<>();
         for (String file : drlFiles()) {
-            declared.addAll(ruleNames(KnowledgeFiles.text(file)));
+            declared.addAll(ruleNames(TestKnowledge.text(file)));
         }
-        assertThat(ENGINE.rules()).extracting(RuleDescriptor::name).containsExactlyInAnyOrderElementsOf(declared);
+        assertThat(RuleMetadata.all()).extracting(RuleMetadata::name).containsExactlyInAnyOrderElementsOf(declared);
     }
 
     private static List<String> drlFiles() {
-        return KnowledgeFiles.files().stream().filter(f -> f.endsWith(".drl")).toList();
+        return TestKnowledge.files().stream().filter(f -> f.endsWith(".drl")).toList();
     }
 
     private static List<String> ruleNames(String drl) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nightpain.cds.internal.RuleDescriptor;
+import org.nightpain.cds.knowledge.RuleMetadata;
 
 /**
  * Every rule is load-bearing: with any one rule switched off (an agenda filter on its DRL name),
@@ -41,7 +41,7 @@ class LoadBearingRulesTest {
     }
 
     static List<String> ruleNames() {
-        return RUNNER.rules().stream().map(RuleDescriptor::name).toList();
+        return RUNNER.rules().stream().map(RuleMetadata::name).toList();
     }
 
     @Test
@@ -54,7 +54,7 @@ class LoadBearingRulesTest {
 
     @Test
     void theRuleBase_hasDecisionInferenceAndAggregationRules() {
-        assertThat(RUNNER.rules()).extracting(RuleDescriptor::role).contains(RuleDescriptor.Role.values());
+        assertThat(RUNNER.rules()).extracting(RuleMetadata::role).contains(RuleMetadata.Role.values());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,7 @@ import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * Clinical-knowledge §6.1, monotonicity, tested by pairs: a patient, and the same patient with one more

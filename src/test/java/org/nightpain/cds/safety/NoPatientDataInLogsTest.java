@@ -27,7 +27,7 @@ import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.PatientFacts;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 import org.nightpain.cds.json.AssessmentJson;
 import org.nightpain.cds.json.JsonTestAccess;
 import org.slf4j.LoggerFactory;

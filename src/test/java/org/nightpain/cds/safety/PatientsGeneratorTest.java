@@ -21,7 +21,7 @@ import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RuleInfo;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * The patient generator is only as good as what it reaches. With a fixed seed (so that the check

@@ -20,9 +20,8 @@ import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.RuleInfo;
 import org.nightpain.cds.Urgency;
-import org.nightpain.cds.internal.FactField;
-import org.nightpain.cds.internal.RuleDescriptor;
-import org.nightpain.cds.internal.RuleEngine;
+import org.nightpain.cds.FactField;
+import org.nightpain.cds.knowledge.RuleMetadata;
 
 /**
  * The questions still to ask (contract §1, clinical-knowledge §3.9 via issue 2): each names a fact whose
@@ -33,7 +32,7 @@ import org.nightpain.cds.internal.RuleEngine;
  */
 class QuestionsToAskTest {
 
-    /** The most urgent urgency of each decision rule id in the public catalogue (EXT-01 has three rules). */
+    /** The most urgent urgency of each decision rule id in the public catalogue . */
     private static final Map<String, Urgency> CATALOGUE = new LinkedHashMap<>();
     /** The decision rules that weigh each fact, by their {@code @inputs}. */
     private static final Map<String, Set<String>> WEIGHED_BY = new LinkedHashMap<>();
@@ -43,8 +42,8 @@ class QuestionsToAskTest {
             Urgency urgency = rule.urgency() == null ? Urgency.SELF_CARE : rule.urgency();
             CATALOGUE.merge(rule.id(), urgency, (a, b) -> a.isMoreUrgentThan(b) ? a : b);
         }
-        for (RuleDescriptor rule : RuleEngine.load().rules()) {
-            if (rule.role() == RuleDescriptor.Role.DECISION) {
+        for (RuleMetadata rule : RuleMetadata.all()) {
+            if (rule.role() == RuleMetadata.Role.DECISION) {
                 rule.inputs().forEach(input -> WEIGHED_BY.computeIfAbsent(input.fieldName(), f -> new TreeSet<>())
                         .add(rule.id()));
             }

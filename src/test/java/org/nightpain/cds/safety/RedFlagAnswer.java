@@ -1,16 +1,16 @@
 package org.nightpain.cds.safety;
 
-import static org.nightpain.cds.internal.FactField.CONTUSION_OR_ABRASION;
-import static org.nightpain.cds.internal.FactField.FEVER_OR_RIGORS_REPORTED;
-import static org.nightpain.cds.internal.FactField.MOTOR_WEAKNESS;
-import static org.nightpain.cds.internal.FactField.RADICULAR_LEG_PAIN;
-import static org.nightpain.cds.internal.FactField.TEMPERATURE_C;
-import static org.nightpain.cds.internal.FactField.TRAUMA;
-import static org.nightpain.cds.internal.FactField.WEAKNESS_PROGRESSIVE;
-import static org.nightpain.cds.internal.FactField.WEIGHT_LOSS_KG;
-import static org.nightpain.cds.internal.FactField.WEIGHT_LOSS_PERCENT;
-import static org.nightpain.cds.internal.FactField.WEIGHT_LOSS_PERIOD_MONTHS;
-import static org.nightpain.cds.internal.FactField.WEIGHT_LOSS_UNEXPLAINED;
+import static org.nightpain.cds.FactField.CONTUSION_OR_ABRASION;
+import static org.nightpain.cds.FactField.FEVER_OR_RIGORS_REPORTED;
+import static org.nightpain.cds.FactField.MOTOR_WEAKNESS;
+import static org.nightpain.cds.FactField.RADICULAR_LEG_PAIN;
+import static org.nightpain.cds.FactField.TEMPERATURE_C;
+import static org.nightpain.cds.FactField.TRAUMA;
+import static org.nightpain.cds.FactField.WEAKNESS_PROGRESSIVE;
+import static org.nightpain.cds.FactField.WEIGHT_LOSS_KG;
+import static org.nightpain.cds.FactField.WEIGHT_LOSS_PERCENT;
+import static org.nightpain.cds.FactField.WEIGHT_LOSS_PERIOD_MONTHS;
+import static org.nightpain.cds.FactField.WEIGHT_LOSS_UNEXPLAINED;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * One answer that is a red flag in itself (clinical-knowledge §8.3.7), as a change from a value that

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.PatientFacts;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * What a JSON request means by the contract (§2), read without the codec: Jackson's tree model, strict

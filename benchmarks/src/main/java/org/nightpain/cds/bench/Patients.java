@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.internal.FactField;
+import org.nightpain.cds.FactField;
 
 /**
  * A deterministic stream of varied, valid patients for benchmarks: the same seed always gives the same

@@ -1,0 +1,98 @@
+package org.nightpain.cds.fhir;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.nightpain.cds.FactField;
+import org.nightpain.cds.knowledge.KnowledgeBase;
+
+/**
+ * The code lists of the knowledge base's register {@code code-lists.tsv}: which coded Condition or
+ * MedicationStatement sets which history fact to YES. Matching never yields NO: a code that is not listed says nothing.
+ */
+public final class CodeLists {
+    /** The knowledge base's register of codes. */
+    static final String FILE = "code-lists.tsv";
+
+    /** The code systems behind the short names of the file. */
+    public static final Map<String, List<String>> SYSTEMS = Map.of(
+            "SNOMED", List.of("http://snomed.info/sct"),
+            "ICD-10", List.of("http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-10-cm"),
+            "ATC", List.of("http://www.whocc.no/atc"),
+            "RXNORM", List.of("http://www.nlm.nih.gov/research/umls/rxnorm"));
+
+    /** How an entry's code is compared. */
+    public enum Match { EXACT, PREFIX, EXCLUDE }
+
+    /** One row of the file. */
+    public record Entry(String resourceType, FactField fact, String system, Match match, String code, String meaning) {
+        public boolean matches(String codeSystem, String value) {
+            if (!SYSTEMS.get(system).contains(codeSystem)) {
+                return false;
+            }
+            return match == Match.EXACT ? code.equals(value.strip()) : normalise(value).startsWith(normalise(code));
+        }
+    }
+
+    private final List<Entry> entries;
+
+    private CodeLists(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** Reads the lists from the knowledge base; a malformed row is a packaging error. */
+    public static CodeLists load() {
+        List<Entry> entries = new ArrayList<>();
+        for (String line : KnowledgeBase.text(FILE).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                entries.add(parse(line));
+            }
+        }
+        return new CodeLists(entries);
+    }
+
+    private static Entry parse(String line) {
+        String[] cells = line.split("\t", -1);
+        FactField fact = cells.length == 6 ? FactField.byName(cells[1]) : null;
+        if (fact == null || fact.kind() != FactField.Kind.TRI_STATE || !SYSTEMS.containsKey(cells[2])) {
+            throw new IllegalStateException(FILE + ": bad row '" + line + "'");
+        }
+        return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], cells[5]);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * The entries that this code, on a resource of this type, matches: one per fact at most, the
+     * first included entry, unless an exclusion for the same fact also matches.
+     */
+    public List<Entry> match(String resourceType, String system, String code) {
+        if (system == null || code == null || code.isBlank()) {
+            return List.of();
+        }
+        Set<FactField> excluded = new LinkedHashSet<>();
+        for (Entry entry : entries) {
+            if (entry.match() == Match.EXCLUDE && entry.resourceType().equals(resourceType) && entry.matches(system, code)) {
+                excluded.add(entry.fact());
+            }
+        }
+        List<Entry> matched = new ArrayList<>();
+        Set<FactField> seen = new LinkedHashSet<>(excluded);
+        for (Entry entry : entries) {
+            if (entry.match() != Match.EXCLUDE && entry.resourceType().equals(resourceType)
+                    && entry.matches(system, code) && seen.add(entry.fact())) {
+                matched.add(entry);
+            }
+        }
+        return matched;
+    }
+
+    private static String normalise(String code) {
+        return code.strip().replace(".", "").toUpperCase(Locale.ROOT);
+    }
+}
