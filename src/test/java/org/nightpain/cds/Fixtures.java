@@ -81,6 +81,21 @@ public final class Fixtures {
         return builder;
     }
 
+    /**
+     * Sets each of these facts on the builder, overriding what it holds: a null value makes the answer
+     * unknown (or the number not given).
+     */
+    public static PatientFacts.Builder change(PatientFacts.Builder builder, Map<String, Object> facts) {
+        facts.forEach((name, value) -> {
+            FactField field = FactField.byName(name);
+            if (field == null) {
+                throw new IllegalArgumentException("not a patient fact: " + name);
+            }
+            field.write(builder, value == null ? null : convert(field, value));
+        });
+        return builder;
+    }
+
     /** Assesses with the shared assessor at the fixed as-of time. */
     public static Assessment assess(PatientFacts facts) {
         return ASSESSOR.assess(facts, AS_OF);
