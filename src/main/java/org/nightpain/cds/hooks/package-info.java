@@ -3,8 +3,10 @@
  *
  * <p>Everything here needs the optional dependencies Jetty ({@code org.eclipse.jetty:jetty-server}),
  * HAPI FHIR ({@code ca.uhn.hapi.fhir:hapi-fhir-structures-r4}) and Jackson
- * ({@code com.fasterxml.jackson.core:jackson-databind}); nothing outside this package uses them, so an
- * application that only calls {@link org.nightpain.cds.NightPainAssessor} does not need them.
+ * ({@code com.fasterxml.jackson.core:jackson-databind}); nothing outside this package, the FHIR mapping
+ * ({@code org.nightpain.cds.fhir}, which needs only HAPI FHIR) and the command line uses them, so an
+ * application that only calls {@link org.nightpain.cds.NightPainAssessor} does not need them. It reads
+ * FHIR through {@link org.nightpain.cds.fhir.FhirFactMapper}.
  * See {@code docs/cds-hooks.md}.
  */
 package org.nightpain.cds.hooks;
