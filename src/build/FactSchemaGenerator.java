@@ -17,7 +17,7 @@ public final class FactSchemaGenerator {
 
     /** One row of the register. */
     record Fact(String name, String type, String unit, String valid, String use, String question,
-                String askWhen, String description) {
+                String askWhen, String flags, String description) {
 
         boolean isNumber() {
             return type.equals("integer") || type.equals("decimal");
@@ -80,12 +80,17 @@ public final class FactSchemaGenerator {
                 continue;
             }
             String[] cells = line.split("\t", -1);
-            if (cells.length != 8) {
-                throw new IllegalStateException(register + ":" + lineNumber + ": expected 8 tab-separated columns, found "
+            if (cells.length != 9) {
+                throw new IllegalStateException(register + ":" + lineNumber + ": expected 9 tab-separated columns, found "
                         + cells.length);
             }
             Fact fact = new Fact(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip(),
-                    cells[4].strip(), cells[5].strip(), cells[6].strip(), cells[7].strip());
+                    cells[4].strip(), cells[5].strip(), cells[6].strip(), cells[7].strip(), cells[8].strip());
+            for (String flag : fact.flags().split("\\s+")) {
+                if (!flag.isEmpty() && !List.of("report-yes", "report-not-none", "always-ask").contains(flag)) {
+                    throw new IllegalStateException(register + ":" + lineNumber + ": unknown flag '" + flag + "'");
+                }
+            }
             if (!List.of("core", "required", "optional").contains(fact.use())) {
                 throw new IllegalStateException(register + ":" + lineNumber + ": use must be core, required or optional");
             }
@@ -257,9 +262,12 @@ public final class FactSchemaGenerator {
                 String kind = fact.type().equals("yes-no") ? "Kind.TRI_STATE" : "Kind.ENUMERATED";
                 out.append(kind).append(", ").append(fact.javaType()).append(".class, Double.NaN, Double.NaN, \"\", \"\"");
             }
+            String report = fact.flags().contains("report-yes") ? "Report.YES"
+                    : fact.flags().contains("report-not-none") ? "Report.NOT_NONE" : "Report.NEVER";
             out.append(",\n            Use.").append(fact.use().toUpperCase(Locale.ROOT)).append(", ")
                     .append(literal(fact.question())).append(",\n            ").append(literal(fact.askWhen()))
-                    .append(", ").append(literal(fact.valid())).append(')')
+                    .append(", ").append(literal(fact.valid())).append(", ").append(report).append(", ")
+                    .append(fact.flags().contains("always-ask")).append(')')
                     .append(i < facts.size() - 1 ? ",\n" : ";\n");
         }
         out.append("""
@@ -272,6 +280,16 @@ public final class FactSchemaGenerator {
                      * floor), a question that should always be asked, or an optional one.
                      */
                     public enum Use { CORE, REQUIRED, OPTIONAL }
+
+                    /** Which answer, cited by no finding, the assessment lists among the answers not used. */
+                    public enum Report {
+                        /** None: a descriptive answer (a number, a sleep answer) that is not a finding in itself. */
+                        NEVER,
+                        /** A YES. */
+                        YES,
+                        /** Any value but NONE and UNKNOWN. */
+                        NOT_NONE
+                    }
 
                     /** All fields in register order; index i holds the field whose ordinal is i. */
                     public static final List<FactField> ALL = List.of(values());
@@ -290,11 +308,14 @@ public final class FactSchemaGenerator {
                     private final String question;
                     private final String askWhen;
                     private final String valid;
+                    private final Report report;
+                    private final boolean alwaysAsk;
                     /** The enum constant UNKNOWN of an answer field (null for numbers and enums without one). */
                     private final Object unknownAnswer;
 
                     FactField(String fieldName, Kind kind, Class<? extends Enum<?>> enumType, double min, double max,
-                              String unit, String rangeHint, Use use, String question, String askWhen, String valid) {
+                              String unit, String rangeHint, Use use, String question, String askWhen, String valid,
+                              Report report, boolean alwaysAsk) {
                         this.fieldName = fieldName;
                         this.kind = kind;
                         this.enumType = enumType;
@@ -306,6 +327,8 @@ public final class FactSchemaGenerator {
                         this.question = question;
                         this.askWhen = askWhen;
                         this.valid = valid;
+                        this.report = report;
+                        this.alwaysAsk = alwaysAsk;
                         this.unknownAnswer = enumType == null ? null : Stream.of(enumType.getEnumConstants())
                                 .filter(constant -> constant.name().equals("UNKNOWN")).findFirst().orElse(null);
                     }
@@ -356,8 +379,8 @@ public final class FactSchemaGenerator {
                     }
 
                     /**
-                     * When the question makes sense, as the register writes it ({@code field=VALUE,VALUE}); empty when
-                     * it always does.
+                     * When the question makes sense, as the register writes it ({@code field=VALUE,VALUE} or
+                     * {@code field=MIN-MAX}, conditions separated by {@code ;}); empty when it always does.
                      */
                     public String askWhen() {
                         return askWhen;
@@ -366,6 +389,16 @@ public final class FactSchemaGenerator {
                     /** The register's valid range or values, as written there (for documentation). */
                     public String valid() {
                         return valid;
+                    }
+
+                    /** Which answer to this question, cited by no finding, an assessment lists among the answers not used. */
+                    public Report report() {
+                        return report;
+                    }
+
+                    /** True when the question stays among the questions to ask even in an emergency or urgent result. */
+                    public boolean alwaysAsk() {
+                        return alwaysAsk;
                     }
 
                     /** What a number outside its range is told, for example "must be 30.0-45.0 °C (was it °F?)". */

@@ -43,5 +43,11 @@ public enum Diagnostic {
     /** HLA-B27 test. */
     HLA_B27,
     /** Urinalysis. */
-    URINALYSIS
+    URINALYSIS,
+    /** Emergency aortic imaging: bedside ultrasound or CT angiography. */
+    AORTIC_IMAGING_EMERGENCY,
+    /** Ultrasound of the abdominal aorta. */
+    AORTIC_ULTRASOUND,
+    /** MRI of the whole spine. */
+    MRI_WHOLE_SPINE
 }

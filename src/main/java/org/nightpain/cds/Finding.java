@@ -22,6 +22,8 @@ import java.util.Map;
  * @param sources       the guidelines and studies the rule rests on
  * @param evidence      the strongest kind of evidence among the sources
  * @param advice        management and safety-net advice
+ * @param suppressedBy  for a withheld finding, the rule id of the finding that withheld it; null for a
+ *                      presented one
  */
 public record Finding(
         String code,
@@ -36,7 +38,8 @@ public record Finding(
         List<String> inputsMissing,
         List<Source> sources,
         Evidence evidence,
-        String advice) {
+        String advice,
+        String suppressedBy) {
 
     public Finding {
         referrals = List.copyOf(referrals);

@@ -52,6 +52,14 @@ final class PatientFactsValidator {
             problems.add(new Problem("contusionOrAbrasion", TriState.YES,
                     "cannot be YES when trauma is NONE; give the trauma as MINOR, MAJOR or UNKNOWN"));
         }
+        if (values[FactField.PREGNANT.ordinal()] == TriState.YES && values[FactField.SEX.ordinal()] == Sex.MALE) {
+            problems.add(new Problem("pregnant", TriState.YES,
+                    "cannot be YES when sex is MALE; check both answers"));
+        }
+        if (values[FactField.GESTATION_WEEKS.ordinal()] != null && values[FactField.PREGNANT.ordinal()] != TriState.YES) {
+            problems.add(new Problem("gestationWeeks", values[FactField.GESTATION_WEEKS.ordinal()],
+                    "can only be given when pregnant is YES"));
+        }
         if (!problems.isEmpty()) {
             problems.sort((a, b) -> Integer.compare(
                     FactField.byName(a.field()).ordinal(), FactField.byName(b.field()).ordinal()));

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param field       the §4.1 field the answer goes into
  * @param question    the question in plain words
- * @param couldChange the rule ids whose outcome the answer could change
+ * @param couldChange  the rule ids whose outcome the answer could change
+ * @param couldRaiseTo the highest urgency any of those rules can give; null when none of them gives one
  */
-public record Question(String field, String question, List<String> couldChange) {
+public record Question(String field, String question, List<String> couldChange, Urgency couldRaiseTo) {
     public Question {
         couldChange = List.copyOf(couldChange);
     }

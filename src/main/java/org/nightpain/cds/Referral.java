@@ -15,5 +15,7 @@ public enum Referral {
     /** The acute oncology service or the metastatic spinal cord compression coordinator. */
     ONCOLOGY,
     /** Physiotherapy. */
-    PHYSIOTHERAPY
+    PHYSIOTHERAPY,
+    /** Paediatrics: a paediatric assessment of back pain in a child. */
+    PAEDIATRICS
 }

@@ -28,6 +28,11 @@ class FactFieldTest {
     void writeSetsOnlyThatComponent_andReadGivesItBack(FactField field) throws Exception {
         Object value = aKnownValue(field);
         PatientFacts.Builder builder = PatientFacts.builder();
+        // weeks of pregnancy are valid only in a pregnancy
+        boolean needsPregnancy = field == FactField.GESTATION_WEEKS;
+        if (needsPregnancy) {
+            builder.pregnant(TriState.YES);
+        }
         field.write(builder, value);
         PatientFacts facts = builder.build();
 
@@ -35,6 +40,8 @@ class FactFieldTest {
             Object actual = component.getAccessor().invoke(facts);
             if (component.getName().equals(field.fieldName())) {
                 assertThat(actual).as(component.getName()).isEqualTo(value);
+            } else if (needsPregnancy && component.getName().equals("pregnant")) {
+                assertThat(actual).isEqualTo(TriState.YES);
             } else {
                 FactField other = FactField.byName(component.getName());
                 assertThat(other.isUnknown(facts)).as(component.getName() + " after writing " + field).isTrue();

@@ -1,5 +1,6 @@
 package org.nightpain.cds;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,9 +33,15 @@ public final class Fixtures {
         }
     }
 
-    /** The expected outcome of a vignette (clinical-knowledge §5 semantics). */
+    /**
+     * The expected outcome of a vignette (clinical-knowledge §5 semantics, and the optional keys of §9.6 and
+     * §9.7.8: null or empty where the vignette does not give them).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Expected(Urgency highestUrgency, List<String> findings, List<Referral> referrals,
-                           List<String> mustNotFindings, List<Referral> mustNotReferrals) {
+                           List<String> mustNotFindings, List<Referral> mustNotReferrals, Boolean screeningComplete,
+                           List<String> suppressed, List<String> rules, List<String> mustNotRules,
+                           List<String> answersNotUsed) {
     }
 
     private Fixtures() {

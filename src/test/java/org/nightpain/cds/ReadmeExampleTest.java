@@ -18,9 +18,10 @@ class ReadmeExampleTest {
         Assessment result = Fixtures.ASSESSOR.assess(patient);
 
         assertThat(result.highestUrgency()).isEqualTo(Urgency.EMERGENCY);
-        assertThat(result.referrals())
-                .containsExactly(Referral.EMERGENCY_DEPARTMENT, Referral.NEUROSURGERY, Referral.PRIMARY_CARE);
+        assertThat(result.referrals()).containsExactly(Referral.EMERGENCY_DEPARTMENT, Referral.NEUROSURGERY);
         assertThat(result.findings().get(0).inputsUsed()).isEqualTo(Map.of("urinaryRetention", TriState.YES));
+        assertThat(result.screeningComplete()).isFalse();
+        assertThat(result.suppressedFindings().get(0).suppressedBy()).isEqualTo("EMR-01");
     }
 
     @Test

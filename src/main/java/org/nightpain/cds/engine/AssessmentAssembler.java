@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.nightpain.cds.Assessment;
+import org.nightpain.cds.FactField;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Referral;
+import org.nightpain.cds.TriState;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.knowledge.RaisedFinding;
 import org.nightpain.cds.knowledge.RuleBook;
@@ -34,7 +38,10 @@ final class AssessmentAssembler {
         this.ruleBook = ruleBook;
     }
 
-    Assessment assemble(PatientFacts facts, Collection<RaisedFinding> raised, Instant asOf) {
+    /**
+     * @param screeningComplete false when the rules inferred that the screening is incomplete
+     */
+    Assessment assemble(PatientFacts facts, Collection<RaisedFinding> raised, boolean screeningComplete, Instant asOf) {
         List<RaisedFinding> sorted = new ArrayList<>(raised);
         sorted.sort(ORDER);
         List<Finding> presented = new ArrayList<>(sorted.size());
@@ -59,7 +66,37 @@ final class AssessmentAssembler {
             throw new IllegalStateException("Internal error: the rules raised no finding with an urgency. "
                     + "This is a bug in the rule base; no result was produced.");
         }
-        return new Assessment(highest, presented, suppressed, List.copyOf(referrals),
-                ruleBook.questionsFor(facts), ruleBook.knowledgeBase(), asOf);
+        return new Assessment(highest, screeningComplete, presented, suppressed, List.copyOf(referrals),
+                ruleBook.questionsFor(facts, highest), answersNotUsed(facts, presented, suppressed),
+                ruleBook.knowledgeBase(), asOf);
+    }
+
+    /**
+     * The answers the fact register says to report when no finding, presented or withheld, cites them (a
+     * YES, or a value other than NONE), in fact-model order.
+     */
+    private static Map<String, Object> answersNotUsed(PatientFacts facts, List<Finding> presented, List<Finding> suppressed) {
+        Map<String, Object> notUsed = new LinkedHashMap<>(0);
+        for (FactField field : FactField.ALL) {
+            Object value = field.read(facts);
+            boolean reported = switch (field.report()) {
+                case YES -> value == TriState.YES;
+                case NOT_NONE -> value != null && !field.isUnknown(facts) && !"NONE".equals(value.toString());
+                case NEVER -> false;
+            };
+            if (reported && !cited(field.fieldName(), presented) && !cited(field.fieldName(), suppressed)) {
+                notUsed.put(field.fieldName(), value);
+            }
+        }
+        return notUsed;
+    }
+
+    private static boolean cited(String field, List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.inputsUsed().containsKey(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

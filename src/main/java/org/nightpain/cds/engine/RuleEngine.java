@@ -16,11 +16,13 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.KnowledgeBaseInfo;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RuleInfo;
+import org.nightpain.cds.knowledge.DerivedFact;
 import org.nightpain.cds.knowledge.RaisedFinding;
 import org.nightpain.cds.knowledge.RuleBook;
 import org.slf4j.Logger;
@@ -41,6 +43,9 @@ public final class RuleEngine {
 
     /** Selects the raised findings; a class filter lets Drools read them without visiting other facts. */
     private static final ClassObjectFilter RAISED = new ClassObjectFilter(RaisedFinding.class);
+    /** Selects the derived facts that say the screening is incomplete. */
+    static final ObjectFilter INCOMPLETE_SCREENING = fact -> fact instanceof DerivedFact derived
+            && derived.getKind().meansIncompleteScreening();
 
     private final KieSessionsPool sessions;
     private final RuleBook ruleBook;
@@ -95,7 +100,8 @@ public final class RuleEngine {
             }
             @SuppressWarnings("unchecked")
             Collection<RaisedFinding> raised = (Collection<RaisedFinding>) session.getObjects(RAISED);
-            return assembler.assemble(facts, raised, asOf);
+            boolean screeningComplete = session.getObjects(INCOMPLETE_SCREENING).isEmpty();
+            return assembler.assemble(facts, raised, screeningComplete, asOf);
         } finally {
             session.dispose();
         }

@@ -32,6 +32,10 @@ final class JsonWriter {
 
     // The keys of the result's objects, encoded once.
     private static final SerializedString KEY_ADVICE = new SerializedString("advice");
+    private static final SerializedString KEY_ANSWERS_NOT_USED = new SerializedString("answersNotUsed");
+    private static final SerializedString KEY_COULD_RAISE_TO = new SerializedString("couldRaiseTo");
+    private static final SerializedString KEY_SCREENING_COMPLETE = new SerializedString("screeningComplete");
+    private static final SerializedString KEY_SUPPRESSED_BY = new SerializedString("suppressedBy");
     private static final SerializedString KEY_CATEGORY = new SerializedString("category");
     private static final SerializedString KEY_CITATION = new SerializedString("citation");
     private static final SerializedString KEY_CODE = new SerializedString("code");
@@ -86,6 +90,8 @@ final class JsonWriter {
         out.writeStartObject();
         out.writeStringField("id", id);
         knowledgeField(out, KEY_HIGHEST_URGENCY, assessment.highestUrgency().name());
+        out.writeFieldName(KEY_SCREENING_COMPLETE);
+        out.writeBoolean(assessment.screeningComplete());
         names(out, KEY_REFERRALS, assessment.referrals());
         findings(out, KEY_FINDINGS, assessment.findings());
         findings(out, KEY_SUPPRESSED_FINDINGS, assessment.suppressedFindings());
@@ -96,9 +102,12 @@ final class JsonWriter {
             knowledgeField(out, KEY_FIELD, question.field());
             knowledgeField(out, KEY_QUESTION, question.question());
             strings(out, KEY_COULD_CHANGE, question.couldChange());
+            knowledgeField(out, KEY_COULD_RAISE_TO, question.couldRaiseTo() == null ? null : question.couldRaiseTo().name());
             out.writeEndObject();
         }
         out.writeEndArray();
+        out.writeFieldName(KEY_ANSWERS_NOT_USED);
+        inputs(out, assessment.answersNotUsed());
         knowledgeBase(out, assessment.knowledgeBase());
         out.writeStringField("assessedAt", assessment.assessedAt().toString());
         out.writeEndObject();
@@ -175,19 +184,27 @@ final class JsonWriter {
             names(out, KEY_DIAGNOSTICS, finding.diagnostics());
             knowledgeField(out, KEY_RATIONALE, finding.rationale());
             out.writeFieldName(KEY_INPUTS_USED);
-            out.writeStartObject();
-            for (Map.Entry<String, Object> input : finding.inputsUsed().entrySet()) {
-                out.writeFieldName(knowledge(input.getKey()));
-                value(out, input.getValue());
-            }
-            out.writeEndObject();
+            inputs(out, finding.inputsUsed());
             strings(out, KEY_INPUTS_MISSING, finding.inputsMissing());
             sources(out, finding.sources());
             knowledgeField(out, KEY_EVIDENCE, finding.evidence().name());
             knowledgeField(out, KEY_ADVICE, finding.advice());
+            if (finding.suppressedBy() != null) {
+                knowledgeField(out, KEY_SUPPRESSED_BY, finding.suppressedBy());
+            }
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    /** Facts as an object: field name to value. */
+    private static void inputs(JsonGenerator out, Map<String, Object> facts) throws IOException {
+        out.writeStartObject();
+        for (Map.Entry<String, Object> input : facts.entrySet()) {
+            out.writeFieldName(knowledge(input.getKey()));
+            value(out, input.getValue());
+        }
+        out.writeEndObject();
     }
 
     private static void sources(JsonGenerator out, List<Source> sources) throws IOException {

@@ -13,26 +13,47 @@ import org.nightpain.cds.Question;
 import org.nightpain.cds.Urgency;
 
 /**
- * The questions still to ask. Which rule an answer could change comes from each rule's {@code @inputs};
- * the wording, and when a question makes sense at all ("how much weight?" only after "yes, weight
- * loss"), come from the fact register ({@code facts.tsv}, through {@link FactField}). Everything that does not depend on the patient is worked out
- * once, so an assessment only filters a ready, ordered list.
+ * The questions still to ask. Which rule an answer could change comes from each rule's {@code @inputs},
+ * and how urgent a result it could lead to ({@code couldRaiseTo}) from the most urgent outcome of those
+ * rules (clinical-knowledge §9.7.14: a static reading, not a simulation of the answer); the wording, and
+ * when a question makes sense at all ("how much weight?" only after "yes, weight loss"), come from the
+ * fact register ({@code facts.tsv}, through {@link FactField}). The questions that could lead to the most
+ * urgent result come first, then in fact-model order. Everything that does not depend on the patient is
+ * worked out once, so an assessment only filters a ready, ordered list.
  */
 final class QuestionRegister {
 
-    /** A question with the condition under which it is asked. */
-    private record Candidate(FactField field, Question question, FactField askWhenField, Set<String> askWhenValues) {
+    /** One condition of a question's {@code askWhen}: a field with the values, or the number range, it asks for. */
+    private record Condition(FactField field, Set<String> values, double min, double max, boolean orUnknown) {
+        boolean holds(PatientFacts facts) {
+            Object value = field.read(facts);
+            if (field.isUnknown(facts)) {
+                return orUnknown;
+            }
+            if (value instanceof Number number) {
+                return number.doubleValue() >= min && number.doubleValue() <= max;
+            }
+            return values.contains(value.toString());
+        }
+    }
+
+    /** A question with the conditions under which it is asked. */
+    private record Candidate(FactField field, Question question, List<Condition> askWhen) {
         boolean applies(PatientFacts facts) {
             if (!field.isUnknown(facts)) {
                 return false;
             }
-            if (askWhenField == null) {
-                return true;
+            for (Condition condition : askWhen) {
+                if (!condition.holds(facts)) {
+                    return false;
+                }
             }
-            Object value = askWhenField.read(facts);
-            return value != null && askWhenValues.contains(value.toString());
+            return true;
         }
     }
+
+    /** Most urgent first; a question whose rules carry no urgency last. */
+    private static final Comparator<Urgency> MOST_URGENT_FIRST = Comparator.nullsLast(Comparator.naturalOrder());
 
     private final List<Candidate> candidates;
 
@@ -43,42 +64,67 @@ final class QuestionRegister {
     /** Builds the ordered list from the decision rules and the fact register. */
     static QuestionRegister build(List<RuleDescriptor> rules) {
         Map<FactField, Set<String>> couldChange = new LinkedHashMap<>();
-        Map<FactField, Urgency> mostUrgent = new LinkedHashMap<>();
+        Map<FactField, Urgency> couldRaiseTo = new LinkedHashMap<>();
         for (RuleDescriptor rule : rules) {
             for (FactField field : rule.inputs()) {
                 couldChange.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(rule.id());
-                // an informational rule (no urgency) ranks with the least urgent
-                Urgency urgency = rule.urgency() == null ? Urgency.SELF_CARE : rule.urgency();
-                mostUrgent.merge(field, urgency, (a, b) -> a.isMoreUrgentThan(b) ? a : b);
+                Urgency urgency = rule.highestUrgency();
+                Urgency before = couldRaiseTo.get(field);
+                if (before == null || urgency != null && urgency.isMoreUrgentThan(before)) {
+                    couldRaiseTo.put(field, urgency);
+                }
             }
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<FactField, Set<String>> entry : couldChange.entrySet()) {
             FactField field = entry.getKey();
-            FactField askWhenField = null;
-            Set<String> askWhenValues = Set.of();
-            if (!field.askWhen().isEmpty()) {
-                String[] condition = field.askWhen().split("=", 2);
-                askWhenField = FactField.byName(condition[0].strip());
-                if (askWhenField == null || condition.length < 2) {
-                    throw new IllegalStateException("facts.tsv: bad askWhen '" + field.askWhen() + "' for "
-                            + field.fieldName());
-                }
-                askWhenValues = Set.of(condition[1].strip().split("\\s*,\\s*"));
-            }
             List<String> ids = entry.getValue().stream().sorted().toList();
-            candidates.add(new Candidate(field, new Question(field.fieldName(), field.question(), ids), askWhenField, askWhenValues));
+            candidates.add(new Candidate(field, new Question(field.fieldName(), field.question(), ids,
+                    couldRaiseTo.get(field)), askWhen(field)));
         }
-        candidates.sort(Comparator.<Candidate, Urgency>comparing(c -> mostUrgent.get(c.field()))
+        candidates.sort(Comparator.comparing((Candidate c) -> c.question().couldRaiseTo(), MOST_URGENT_FIRST)
                 .thenComparing(c -> c.field().ordinal()));
         return new QuestionRegister(List.copyOf(candidates));
     }
 
-    /** The questions whose answer is unknown for this patient, the most consequential first. */
-    List<Question> questionsFor(PatientFacts facts) {
+    /** The register's {@code askWhen} of a field: conditions separated by ';', each field=VALUE,VALUE or field=MIN-MAX. */
+    private static List<Condition> askWhen(FactField field) {
+        List<Condition> conditions = new ArrayList<>();
+        for (String text : field.askWhen().split(";")) {
+            if (text.isBlank()) {
+                continue;
+            }
+            String[] parts = text.split("=", 2);
+            FactField on = FactField.byName(parts[0].strip());
+            if (on == null || parts.length < 2) {
+                throw new IllegalStateException("facts.tsv: bad askWhen '" + field.askWhen() + "' for " + field.fieldName());
+            }
+            Set<String> values = new LinkedHashSet<>(List.of(parts[1].strip().split("\\s*,\\s*")));
+            boolean orUnknown = values.remove("UNKNOWN");
+            if (on.kind() == FactField.Kind.INTEGER || on.kind() == FactField.Kind.DECIMAL) {
+                String range = values.iterator().next();
+                int dash = range.indexOf('-', 1);
+                conditions.add(new Condition(on, Set.of(), Double.parseDouble(range.substring(0, dash)),
+                        Double.parseDouble(range.substring(dash + 1)), orUnknown));
+            } else {
+                conditions.add(new Condition(on, Set.copyOf(values), Double.NaN, Double.NaN, orUnknown));
+            }
+        }
+        return List.copyOf(conditions);
+    }
+
+    /**
+     * The questions whose answer is unknown for this patient, the most consequential first. In an
+     * emergency or urgent result, a question that could lead to nothing more than a routine review (or to
+     * no urgency) is left out (§9.5.3), unless the register keeps it always (§9.7.13).
+     */
+    List<Question> questionsFor(PatientFacts facts, Urgency highestUrgency) {
+        boolean trim = highestUrgency == Urgency.EMERGENCY || highestUrgency == Urgency.URGENT;
         List<Question> questions = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            if (candidate.applies(facts)) {
+            Urgency couldRaiseTo = candidate.question().couldRaiseTo();
+            boolean consequential = couldRaiseTo != null && !Urgency.SOON.isMoreUrgentThan(couldRaiseTo);
+            if (candidate.applies(facts) && (!trim || consequential || candidate.field().alwaysAsk())) {
                 questions.add(candidate.question());
             }
         }

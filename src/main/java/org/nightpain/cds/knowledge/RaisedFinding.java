@@ -28,11 +28,13 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
     private final RuleDescriptor rule;
     private List<String> missing;
     private Set<Diagnostic> extraDiagnostics;
-    private String adviceKey = "advice";
-    private boolean suppressed;
+    private String variant;
+    private RuleDescriptor.Outcome outcome;
+    private String suppressedBy;
 
     RaisedFinding(RuleDescriptor rule) {
         this.rule = rule;
+        this.outcome = rule.outcome(null);
     }
 
     @Override
@@ -103,16 +105,65 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Uses the advice text under another metadata key of the rule (a variant). */
-    public RaisedFinding adviceFrom(String metadataKey) {
-        rule.advice(metadataKey);
-        this.adviceKey = metadataKey;
+    /** Adds a diagnostic when the condition holds (for example whole-spine MRI when there is thoracic pain). */
+    public RaisedFinding withDiagnosticIf(boolean condition, Diagnostic diagnostic) {
+        if (condition) {
+            if (extraDiagnostics == null) {
+                extraDiagnostics = EnumSet.noneOf(Diagnostic.class);
+            }
+            extraDiagnostics.add(diagnostic);
+        }
         return this;
     }
 
-    /** Marks this finding as withheld from the presented result (aggregation). */
-    public void suppress() {
-        this.suppressed = true;
+    /**
+     * Gives this finding the outcome of one of its rule's variants: the urgency, referrals, rationale and
+     * advice of its {@code @urgencyX}, {@code @referralsX}, {@code @rationaleX} and {@code @adviceX}
+     * metadata where the rule gives them.
+     *
+     * @throws IllegalStateException when the rule has no such variant
+     */
+    public RaisedFinding variant(String name) {
+        this.outcome = rule.outcome(name);
+        this.variant = name;
+        return this;
+    }
+
+    /** True when the rule has a variant of this name. */
+    public boolean hasVariant(String name) {
+        return rule.variants().containsKey(name);
+    }
+
+    /** The variant this finding has taken, or null for the plain outcome. */
+    public String getVariant() {
+        return variant;
+    }
+
+    /**
+     * Withholds this finding from the presented result (aggregation), naming the finding that withholds
+     * it: of the candidates, the most urgent, and of those the first by rule id, so the name never
+     * depends on the order the rules fired in.
+     *
+     * @param candidates the raised findings that withhold this one; at least one
+     */
+    public void suppressBy(List<?> candidates) {
+        RaisedFinding by = null;
+        for (Object candidate : candidates) {
+            RaisedFinding finding = (RaisedFinding) candidate;
+            if (by == null || precedes(finding, by)) {
+                by = finding;
+            }
+        }
+        if (by == null) {
+            throw new IllegalArgumentException("a finding is withheld by another finding; none was given");
+        }
+        this.suppressedBy = by.getRuleId();
+    }
+
+    private static boolean precedes(RaisedFinding a, RaisedFinding b) {
+        int urgencyA = a.getUrgency() == null ? Integer.MAX_VALUE : a.getUrgency().ordinal();
+        int urgencyB = b.getUrgency() == null ? Integer.MAX_VALUE : b.getUrgency().ordinal();
+        return urgencyA != urgencyB ? urgencyA < urgencyB : a.getRuleId().compareTo(b.getRuleId()) < 0;
     }
 
     public String getRuleId() {
@@ -123,33 +174,38 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return rule.code();
     }
 
+    /** The urgency of this finding (of its variant, if it has taken one); null for an informational finding. */
     public Urgency getUrgency() {
-        return rule.urgency();
+        return outcome.urgency();
     }
 
     public Category getCategory() {
         return rule.category();
     }
 
-    /** The clinical-knowledge §8.2 terms this finding belongs to: RED_FLAG, INFLAMMATORY, SPECIFIC. */
+    /**
+     * The terms of the clinical knowledge this finding belongs to (RED_FLAG, INFLAMMATORY, SPECIFIC,
+     * SPINAL_IMAGING), by which rules match kinds of findings.
+     */
     public Set<String> getGroups() {
         return rule.groups();
     }
 
+    /** True when the finding is withheld from the presented result. */
     public boolean isSuppressed() {
-        return suppressed;
+        return suppressedBy != null;
     }
 
     /** Where this finding sends the patient. */
     public List<Referral> referrals() {
-        return rule.referrals();
+        return outcome.referrals();
     }
 
     /** This finding as the API presents it: the rule's metadata with the facts that fired it. */
     public Finding toFinding(PatientFacts facts) {
-        return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), rule.urgency(),
-                rule.referrals(), diagnostics(), rule.rationale(), inputsUsed(), missing(facts),
-                rule.sources(), rule.evidence(), rule.advice(adviceKey));
+        return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), outcome.urgency(),
+                outcome.referrals(), diagnostics(), outcome.rationale(), inputsUsed(), missing(facts),
+                rule.sources(), rule.evidence(), outcome.advice(), suppressedBy);
     }
 
     /**

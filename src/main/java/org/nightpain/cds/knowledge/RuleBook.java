@@ -12,6 +12,7 @@ import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.RuleInfo;
 import org.nightpain.cds.Source;
+import org.nightpain.cds.Urgency;
 
 /**
  * What the knowledge base says besides its rules' conditions, read once when it loads: every rule's
@@ -72,9 +73,12 @@ public final class RuleBook {
         return decisions().stream().map(RuleDescriptor::toRuleInfo).toList();
     }
 
-    /** The questions whose answer is unknown for this patient and could change the result, most consequential first. */
-    public List<Question> questionsFor(PatientFacts facts) {
-        return questions.questionsFor(facts);
+    /**
+     * The questions whose answer is unknown for this patient and could change the result, most
+     * consequential first; in an emergency or urgent result only those that could lead to SOON or more.
+     */
+    public List<Question> questionsFor(PatientFacts facts, Urgency highestUrgency) {
+        return questions.questionsFor(facts, highestUrgency);
     }
 
     /** Every rule, inference and aggregation rules included, ordered by id. */

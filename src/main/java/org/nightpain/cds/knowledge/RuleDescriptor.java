@@ -1,5 +1,6 @@
 package org.nightpain.cds.knowledge;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,10 @@ import org.nightpain.cds.Urgency;
  * @param inputs      {@code @inputs}: the patient fields the rule weighs
  * @param groups      {@code @groups}: the clinical-knowledge §8.2 terms the finding belongs to
  * @param rationale   {@code @rationale}
- * @param advice      {@code @advice}, and any {@code @advice...} variants by metadata key
+ * @param advice      {@code @advice}
+ * @param variants    the rule's other outcomes by name: a variant {@code X} takes its urgency, referrals,
+ *                    rationale and advice from {@code @urgencyX}, {@code @referralsX}, {@code @rationaleX}
+ *                    and {@code @adviceX} where they are given, and from the plain keys where not
  */
 record RuleDescriptor(
         String name,
@@ -46,7 +50,12 @@ record RuleDescriptor(
         List<FactField> inputs,
         Set<String> groups,
         String rationale,
-        Map<String, String> advice) {
+        String advice,
+        Map<String, Outcome> variants) {
+
+    /** What a finding of the rule says: urgency, referrals, rationale and advice. */
+    record Outcome(Urgency urgency, List<Referral> referrals, String rationale, String advice) {
+    }
 
     /** What a rule does. */
     enum Role {
@@ -58,17 +67,37 @@ record RuleDescriptor(
         AGGREGATION
     }
 
-    /** The advice text under this metadata key ({@code advice} or a variant). */
-    public String advice(String key) {
-        String text = advice.get(key);
-        if (text == null) {
-            throw new IllegalStateException("rule '" + name + "' has no @" + key + " text");
+    /** The outcome of a finding of this rule: the variant's, or the plain one when the variant is null. */
+    Outcome outcome(String variant) {
+        if (variant == null) {
+            return new Outcome(urgency, referrals, rationale, advice);
         }
-        return text;
+        Outcome outcome = variants.get(variant);
+        if (outcome == null) {
+            throw new IllegalStateException("rule '" + name + "' has no variant '" + variant + "'");
+        }
+        return outcome;
     }
 
-    /** This rule as a catalogue entry. */
-    public RuleInfo toRuleInfo() {
-        return new RuleInfo(id, version, name, code, category, urgency, referrals, sources, evidence);
+    /** The most urgent urgency a finding of this rule can have, over all its variants; null when none has one. */
+    Urgency highestUrgency() {
+        Urgency highest = urgency;
+        for (Outcome variant : variants.values()) {
+            if (variant.urgency() != null && (highest == null || variant.urgency().isMoreUrgentThan(highest))) {
+                highest = variant.urgency();
+            }
+        }
+        return highest;
+    }
+
+    /**
+     * This rule as a catalogue entry: its most urgent urgency and every referral its findings can make,
+     * over all its variants.
+     */
+    RuleInfo toRuleInfo() {
+        Set<Referral> allReferrals = new LinkedHashSet<>(referrals);
+        variants.values().forEach(variant -> allReferrals.addAll(variant.referrals()));
+        return new RuleInfo(id, version, name, code, category, highestUrgency(), List.copyOf(allReferrals), sources,
+                evidence);
     }
 }

@@ -26,6 +26,8 @@ final class RuleDescriptors {
     /** Metadata every decision rule carries besides the common keys. */
     static final List<String> DECISION_KEYS = List.of(
             "code", "category", "urgency", "referrals", "diagnostics", "inputs", "rationale", "advice");
+    /** Metadata a variant of a decision's outcome may give for itself ({@code @adviceX} for variant X). */
+    static final List<String> VARIANT_KEYS = List.of("urgency", "referrals", "rationale", "advice");
 
     private RuleDescriptors() {
     }
@@ -64,13 +66,19 @@ final class RuleDescriptors {
                 inputs.add(fact);
             }
         }
-        Map<String, String> advice = new LinkedHashMap<>();
-        meta.forEach((key, value) -> {
-            if (key.startsWith("advice")) {
-                advice.put(key, String.valueOf(value));
-            }
-        });
         String urgency = text(meta, "urgency");
+        Urgency plainUrgency = urgency.isEmpty() || urgency.equals("none") ? null
+                : enumValue(Urgency.class, urgency, "urgency", problems);
+        List<Referral> referrals = enumList(Referral.class, text(meta, "referrals"), "referrals", problems);
+        Map<String, RuleDescriptor.Outcome> variants = new LinkedHashMap<>();
+        for (String key : meta.keySet()) {
+            for (String base : VARIANT_KEYS) {
+                if (key.startsWith(base) && key.length() > base.length()) {
+                    variants.computeIfAbsent(key.substring(base.length()), variant -> variant(meta, variant,
+                            plainUrgency, referrals, text(meta, "rationale"), text(meta, "advice"), problems));
+                }
+            }
+        }
         RuleDescriptor descriptor = new RuleDescriptor(
                 name,
                 text(meta, "id"),
@@ -78,19 +86,34 @@ final class RuleDescriptors {
                 role,
                 role == RuleDescriptor.Role.DECISION ? text(meta, "code") : null,
                 enumValue(Category.class, text(meta, "category"), "category", problems),
-                urgency.isEmpty() || urgency.equals("none") ? null : enumValue(Urgency.class, urgency, "urgency", problems),
-                enumList(Referral.class, text(meta, "referrals"), "referrals", problems),
+                plainUrgency,
+                referrals,
                 enumList(Diagnostic.class, text(meta, "diagnostics"), "diagnostics", problems),
                 List.copyOf(sources),
                 enumValue(Evidence.class, text(meta, "evidence"), "evidence", problems),
                 List.copyOf(inputs),
                 Set.copyOf(words(text(meta, "groups"))),
                 text(meta, "rationale"),
-                Map.copyOf(advice));
+                text(meta, "advice"),
+                Map.copyOf(variants));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Rule '" + name + "' has broken metadata: " + String.join("; ", problems));
         }
         return descriptor;
+    }
+
+    /** One variant: what its own keys give, the plain keys for the rest. */
+    private static RuleDescriptor.Outcome variant(Map<String, Object> meta, String variant, Urgency urgency,
+                                                  List<Referral> referrals, String rationale, String advice,
+                                                  List<String> problems) {
+        String ownUrgency = text(meta, "urgency" + variant);
+        return new RuleDescriptor.Outcome(
+                ownUrgency.isEmpty() ? urgency : enumValue(Urgency.class, ownUrgency, "urgency" + variant, problems),
+                meta.containsKey("referrals" + variant)
+                        ? enumList(Referral.class, text(meta, "referrals" + variant), "referrals" + variant, problems)
+                        : referrals,
+                meta.containsKey("rationale" + variant) ? text(meta, "rationale" + variant) : rationale,
+                meta.containsKey("advice" + variant) ? text(meta, "advice" + variant) : advice);
     }
 
     private static RuleDescriptor.Role role(String role, List<String> problems) {

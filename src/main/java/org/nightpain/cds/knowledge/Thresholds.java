@@ -30,7 +30,7 @@ public final class Thresholds {
     public static final int MALIGNANCY_FLAG_MIN_AGE_YEARS = integer("MALIGNANCY_FLAG_MIN_AGE_YEARS");
     public static final int MYELOMA_TEST_MIN_AGE_YEARS = integer("MYELOMA_TEST_MIN_AGE_YEARS");
     public static final int PANCREATIC_CT_MIN_AGE_YEARS = integer("PANCREATIC_CT_MIN_AGE_YEARS");
-    public static final int FRACTURE_RISK_AGE_ABOVE_YEARS = integer("FRACTURE_RISK_AGE_ABOVE_YEARS");
+    public static final int FRACTURE_RISK_MIN_AGE_YEARS = integer("FRACTURE_RISK_MIN_AGE_YEARS");
     public static final int CANCER_NEW_ONSET_MAX_WEEKS = integer("CANCER_NEW_ONSET_MAX_WEEKS");
     public static final int INFECTION_RISK_RECENT_MAX_WEEKS = integer("INFECTION_RISK_RECENT_MAX_WEEKS");
     public static final int INFECTION_RISK_ONSET_MAX_WEEKS = integer("INFECTION_RISK_ONSET_MAX_WEEKS");
@@ -52,6 +52,13 @@ public final class Thresholds {
     public static final int PROLONGED_STEROID_MIN_MONTHS = integer("PROLONGED_STEROID_MIN_MONTHS");
     public static final int PROLONGED_STEROID_MIN_MG_PER_DAY = integer("PROLONGED_STEROID_MIN_MG_PER_DAY");
     public static final int MAJOR_WEAKNESS_MAX_MRC = integer("MAJOR_WEAKNESS_MAX_MRC");
+    public static final int AAA_MIN_AGE_YEARS = integer("AAA_MIN_AGE_YEARS");
+    public static final int AAA_SUDDEN_SEVERE_MIN_AGE_YEARS = integer("AAA_SUDDEN_SEVERE_MIN_AGE_YEARS");
+    public static final int AAA_SUDDEN_SEVERE_MIN_NRS = integer("AAA_SUDDEN_SEVERE_MIN_NRS");
+    public static final int PAEDIATRIC_PERSISTENT_MIN_WEEKS = integer("PAEDIATRIC_PERSISTENT_MIN_WEEKS");
+    public static final int PAEDIATRIC_YOUNG_BELOW_AGE_YEARS = integer("PAEDIATRIC_YOUNG_BELOW_AGE_YEARS");
+    public static final int PREGNANCY_SIDE_SLEEP_MIN_WEEKS = integer("PREGNANCY_SIDE_SLEEP_MIN_WEEKS");
+    public static final int SERIOUS_PATHOLOGY_MIN_FEATURES = integer("SERIOUS_PATHOLOGY_MIN_FEATURES");
 
     private Thresholds() {
     }

@@ -27,8 +27,9 @@ class CliIT {
 
         assertThat(run.exitCode()).as("%s", run).isZero();
         JsonNode result = MAPPER.readTree(run.stdout());
-        assertThat(fieldNames(result)).containsExactly("id", "highestUrgency", "referrals", "findings",
-                "suppressedFindings", "questionsToAsk", "knowledgeBase", "assessedAt");
+        assertThat(fieldNames(result)).containsExactly("id", "highestUrgency", "screeningComplete",
+                "referrals", "findings", "suppressedFindings", "questionsToAsk", "answersNotUsed", "knowledgeBase",
+                "assessedAt");
         assertThat(result.get("id").asText()).isEqualTo("night-pain-1");
         assertThat(result.get("highestUrgency").asText()).isEqualTo("ROUTINE");
         assertThat(result.get("findings").findValuesAsText("code")).contains("INFLAMMATORY_BACK_PAIN");

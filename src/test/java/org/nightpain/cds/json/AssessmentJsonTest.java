@@ -30,12 +30,20 @@ class AssessmentJsonTest {
     void result_hasExactlyTheContractKeysInOrder() throws Exception {
         JsonNode result = MAPPER.readTree(JSON.assess(EMERGENCY));
 
-        assertThat(fieldNames(result)).containsExactly("id", "highestUrgency", "referrals", "findings",
-                "suppressedFindings", "questionsToAsk", "knowledgeBase", "assessedAt");
+        assertThat(fieldNames(result)).containsExactly("id", "highestUrgency", "screeningComplete", "referrals",
+                "findings", "suppressedFindings", "questionsToAsk", "answersNotUsed", "knowledgeBase", "assessedAt");
         assertThat(fieldNames(result.get("findings").get(0))).containsExactly("code", "ruleId", "ruleVersion",
                 "category", "urgency", "referrals", "diagnostics", "rationale", "inputsUsed", "inputsMissing",
                 "sources", "evidence", "advice");
         assertThat(fieldNames(result.get("knowledgeBase"))).containsExactly("id", "version", "sha256");
+        assertThat(result.get("screeningComplete").isBoolean()).isTrue();
+        assertThat(result.get("answersNotUsed").isObject()).isTrue();
+        JsonNode withheld = result.get("suppressedFindings").get(0);
+        assertThat(fieldNames(withheld)).containsExactly("code", "ruleId", "ruleVersion", "category", "urgency",
+                "referrals", "diagnostics", "rationale", "inputsUsed", "inputsMissing", "sources", "evidence", "advice",
+                "suppressedBy");
+        assertThat(fieldNames(result.get("questionsToAsk").get(0))).containsExactly("field", "question",
+                "couldChange", "couldRaiseTo");
         assertThat(result.get("id").asText()).isEqualTo("case-17");
         assertThat(result.get("highestUrgency").asText()).isEqualTo("EMERGENCY");
         assertThat(result.get("assessedAt").asText()).isEqualTo("2026-11-25T08:00:00Z");

@@ -1,6 +1,7 @@
 package org.nightpain.cds.knowledge;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +59,17 @@ public record RuleMetadata(
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             rules.addAll(kiePackage.getRules());
         }
-        return RuleBook.read(rules).rules().stream()
-                .map(r -> new RuleMetadata(r.name(), r.id(), r.version(), Role.valueOf(r.role().name()), r.code(),
-                        r.category(), r.urgency(), r.referrals(), r.diagnostics(), r.sources(), r.evidence(),
-                        r.inputs(), r.groups(), r.rationale(), r.advice()))
-                .toList();
+        List<RuleMetadata> all = new ArrayList<>();
+        for (RuleDescriptor r : RuleBook.read(rules).rules()) {
+            Map<String, String> advice = new LinkedHashMap<>();
+            if (!r.advice().isEmpty()) {
+                advice.put("advice", r.advice());
+            }
+            r.variants().forEach((name, outcome) -> advice.put("advice" + name, outcome.advice()));
+            all.add(new RuleMetadata(r.name(), r.id(), r.version(), Role.valueOf(r.role().name()), r.code(),
+                    r.category(), r.highestUrgency(), r.referrals(), r.diagnostics(), r.sources(), r.evidence(),
+                    r.inputs(), r.groups(), r.rationale(), Map.copyOf(advice)));
+        }
+        return List.copyOf(all);
     }
 }

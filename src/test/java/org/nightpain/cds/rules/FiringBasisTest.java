@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.MotorWeakness;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
@@ -86,20 +87,28 @@ class FiringBasisTest {
 
                 cites("EMR-05", "radicular pain", b -> b.historyOfCancer(yes).radicularLegPain(RadicularLegPain.UNILATERAL),
                         "historyOfCancer", yes, "radicularLegPain", RadicularLegPain.UNILATERAL),
-                cites("EMR-05", "numbness", b -> b.historyOfCancer(yes).legNumbnessTingling(yes),
-                        "historyOfCancer", yes, "legNumbnessTingling", yes),
+                cites("EMR-05", "numbness", b -> b.historyOfCancer(yes).legNumbnessTingling(LegNumbness.UNILATERAL),
+                        "historyOfCancer", yes, "legNumbnessTingling", LegNumbness.UNILATERAL),
                 cites("EMR-05", "weakness", b -> b.historyOfCancer(yes).motorWeakness(MotorWeakness.MAJOR_SINGLE_ROOT),
                         "historyOfCancer", yes, "motorWeakness", MotorWeakness.MAJOR_SINGLE_ROOT),
                 cites("EMR-05", "gait", b -> b.historyOfCancer(yes).gaitDisturbanceNew(yes),
                         "historyOfCancer", yes, "gaitDisturbanceNew", yes),
-                cites("EMR-05", "a CES symptom and numbness", b -> b.historyOfCancer(yes).saddleAnaesthesia(yes).legNumbnessTingling(yes),
-                        "historyOfCancer", yes, "saddleAnaesthesia", yes, "legNumbnessTingling", yes),
+                cites("EMR-05", "a CES symptom and numbness", b -> b.historyOfCancer(yes).saddleAnaesthesia(yes)
+                        .legNumbnessTingling(LegNumbness.BILATERAL),
+                        "historyOfCancer", yes, "saddleAnaesthesia", yes, "legNumbnessTingling", LegNumbness.BILATERAL),
 
                 cites("EMR-06", "major trauma", b -> b.trauma(Trauma.MAJOR), "trauma", Trauma.MAJOR),
                 cites("EMR-06", "major trauma with bruising", b -> b.trauma(Trauma.MAJOR).contusionOrAbrasion(yes),
                         "trauma", Trauma.MAJOR, "contusionOrAbrasion", yes),
-                cites("EMR-06", "minor trauma with bruising", b -> b.trauma(Trauma.MINOR).contusionOrAbrasion(yes),
+                cites("EMR-06", "minor trauma with new weakness", b -> b.trauma(Trauma.MINOR)
+                        .motorWeakness(MotorWeakness.MILD_SINGLE_ROOT), "trauma", Trauma.MINOR,
+                        "motorWeakness", MotorWeakness.MILD_SINGLE_ROOT),
+                cites("URG-05", "minor trauma with bruising", b -> b.trauma(Trauma.MINOR).contusionOrAbrasion(yes),
                         "trauma", Trauma.MINOR, "contusionOrAbrasion", yes),
+                cites("URG-05", "65 or over, minor trauma", b -> b.ageYears(65).onsetType(OnsetType.GRADUAL_INSIDIOUS)
+                        .trauma(Trauma.MINOR), "ageYears", 65, "trauma", Trauma.MINOR),
+                cites("URG-05", "steroids, minor trauma", b -> b.corticosteroidProlonged(yes).trauma(Trauma.MINOR),
+                        "corticosteroidProlonged", yes, "trauma", Trauma.MINOR),
 
                 cites("URG-01", "measured fever", b -> b.temperatureC(38.5), "temperatureC", 38.5),
                 cites("URG-01", "reported fever", b -> b.feverOrRigorsReported(yes), "feverOrRigorsReported", yes),
@@ -127,18 +136,18 @@ class FiringBasisTest {
                         "progression", Progression.STABLE, "historyOfCancer", TriState.NO, "nightPainUnrelievedByPositionChange", yes),
 
                 cites("SOON-03", "recent pain", b -> b.ivDrugUse(yes), "symptomDurationWeeks", 2.0, "ivDrugUse", yes),
-                cites("SOON-03", "worsening long-standing pain", b -> b.immunosuppression(yes).symptomDurationWeeks(20.0)
+                cites("URG-04", "worsening long-standing pain", b -> b.immunosuppression(yes).symptomDurationWeeks(20.0)
                         .progression(Progression.WORSENING), "progression", Progression.WORSENING, "immunosuppression", yes),
 
-                cites("SOON-04", "osteoporosis, sudden onset", b -> b.osteoporosis(yes),
-                        "onsetType", OnsetType.SUDDEN, "osteoporosis", yes),
-                cites("SOON-04", "over 70, minor trauma", b -> b.ageYears(71).onsetType(OnsetType.GRADUAL_INSIDIOUS).trauma(Trauma.MINOR),
-                        "ageYears", 71, "trauma", Trauma.MINOR),
-                cites("SOON-04", "steroids, sudden onset after minor trauma", b -> b.corticosteroidProlonged(yes).trauma(Trauma.MINOR),
-                        "onsetType", OnsetType.SUDDEN, "corticosteroidProlonged", yes, "trauma", Trauma.MINOR),
+                cites("SOON-04", "osteoporosis, sudden onset without an injury", b -> b.osteoporosis(yes),
+                        "onsetType", OnsetType.SUDDEN, "osteoporosis", yes, "trauma", Trauma.NONE),
+                cites("SOON-04", "65 or over, sudden onset, injury unknown", b -> b.ageYears(65).trauma(Trauma.UNKNOWN),
+                        "ageYears", 65, "onsetType", OnsetType.SUDDEN),
 
-                cites("RTN-05", "inflammatory bowel disease", b -> b.ibd(yes), "ibd", yes),
-                cites("RTN-05", "psoriasis and uveitis", b -> b.psoriasis(yes).uveitis(yes), "psoriasis", yes, "uveitis", yes),
+                cites("RTN-05", "inflammatory bowel disease, chronic pain", b -> b.ibd(yes).symptomDurationWeeks(13.0),
+                        "symptomDurationWeeks", 13.0, "ibd", yes),
+                cites("RTN-05", "psoriasis and uveitis, chronic pain", b -> b.psoriasis(yes).uveitis(yes)
+                        .symptomDurationWeeks(20.0), "symptomDurationWeeks", 20.0, "psoriasis", yes, "uveitis", yes),
 
                 // a 30-year-old with 26 weeks of pain: onset at 29.5, below 35, 40 and 45
                 cites("RTN-02", "four ASAS items", b -> inflammatory(b).restRelievesPain(TriState.NO),
@@ -212,7 +221,8 @@ class FiringBasisTest {
     @Test
     void unansweredCoreQuestions_areListedInFactModelOrder_feverOnlyWhenNeitherAnswerIsGiven() {
         Finding everything = Fixtures.finding(Fixtures.assess(PatientFacts.builder().build()), "DQ-01");
-        List<String> core = List.of("ageYears", "symptomDurationWeeks", "radicularLegPain", "motorWeakness",
+        List<String> core = List.of("ageYears", "symptomDurationWeeks", "radicularLegPain", "legNumbnessTingling",
+                "motorWeakness",
                 "urinaryRetention", "urinaryDifficultyNew", "urinaryIncontinenceNew", "faecalIncontinenceNew",
                 "saddleAnaesthesia", "feverOrRigorsReported", "temperatureC", "historyOfCancer", "weightLossUnexplained",
                 "trauma");

@@ -34,16 +34,16 @@ import org.nightpain.cds.knowledge.RuleMetadata;
  */
 class RuleCatalogueTest {
 
-    /** The rule ids of clinical-knowledge §3. */
+    /** The rule ids of clinical-knowledge §3 and §9 (knowledge base 2.0). */
     static final List<String> SPEC_RULE_IDS = List.of(
-            "EMR-01", "EMR-02", "EMR-03", "EMR-04", "EMR-05", "EMR-06",
-            "URG-01", "URG-02", "URG-03",
-            "SOON-01", "SOON-02", "SOON-03", "SOON-04",
+            "EMR-01", "EMR-02", "EMR-03", "EMR-04", "EMR-05", "EMR-06", "EMR-07", "EMR-08",
+            "URG-01", "URG-02", "URG-03", "URG-04", "URG-05", "URG-06",
+            "SOON-01", "SOON-02", "SOON-03", "SOON-04", "SOON-05",
             "RTN-01", "RTN-02", "RTN-03", "RTN-04", "RTN-05", "RTN-06", "RTN-06b", "RTN-07", "RTN-07b",
-            "RTN-08", "RTN-09", "RTN-10", "RTN-11",
+            "RTN-08", "RTN-09", "RTN-10", "RTN-11", "RTN-12",
             "SC-01", "SC-02", "SC-03",
-            "SLP-01", "SLP-02", "SLP-03", "SLP-04", "SLP-05",
-            "DQ-01", "DQ-02", "DQ-03", "EXT-01", "FB-01");
+            "SLP-01", "SLP-02", "SLP-03", "SLP-04", "SLP-05", "SLP-06",
+            "PREG-01", "DQ-01", "DQ-02", "DQ-03", "DQ-04", "EXT-01", "FB-01");
 
     static final Path RULES_FOLDER = Path.of("src/main/resources", TestKnowledge.FOLDER);
     static final Path RULES_MD = Path.of("docs/rules.md");
@@ -85,7 +85,7 @@ class RuleCatalogueTest {
         }
     }
 
-    /** The terms of clinical-knowledge §8.2, which the exclusion rules match through @groups. */
+    /** The terms of clinical-knowledge §8.2 and §9.2, which the exclusion rules match through @groups. */
     @Test
     void groups_matchTheTermsOfTheSpecification() {
         Set<String> redFlags = idsInGroup("RED_FLAG");
@@ -93,12 +93,17 @@ class RuleCatalogueTest {
         Set<String> specific = idsInGroup("SPECIFIC");
 
         assertThat(redFlags).containsExactlyInAnyOrder("EMR-01", "EMR-02", "EMR-03", "EMR-04", "EMR-05", "EMR-06",
-                "URG-01", "URG-02", "URG-03", "SOON-01", "SOON-02", "SOON-03", "SOON-04");
+                "EMR-07", "EMR-08", "URG-01", "URG-02", "URG-03", "URG-04", "URG-05", "URG-06",
+                "SOON-01", "SOON-02", "SOON-03", "SOON-04", "SOON-05");
         assertThat(inflammatory).containsExactlyInAnyOrder("RTN-02", "RTN-03", "RTN-04");
         Set<String> expectedSpecific = new TreeSet<>(redFlags);
         expectedSpecific.addAll(inflammatory);
-        expectedSpecific.addAll(List.of("RTN-06", "RTN-06b", "RTN-07", "RTN-07b", "RTN-10"));
+        expectedSpecific.addAll(List.of("RTN-06", "RTN-06b", "RTN-07", "RTN-07b", "RTN-10", "RTN-12", "DQ-02"));
         assertThat(specific).containsExactlyInAnyOrderElementsOf(expectedSpecific);
+        // §9.7.3: the findings whose work-up includes spinal imaging supersede "no imaging at first"
+        Set<String> expectedImaging = new TreeSet<>(redFlags);
+        expectedImaging.removeAll(List.of("EMR-07", "EMR-08", "URG-06"));
+        assertThat(idsInGroup("SPINAL_IMAGING")).containsExactlyInAnyOrderElementsOf(expectedImaging);
     }
 
     /** Clinical-knowledge §6.11. */

@@ -23,6 +23,6 @@ class SeriousConditionRulesTest {
         assertThat(atSixty.diagnostics()).contains(Diagnostic.CT_ABDOMEN_URGENT_2WW);
         assertThat(atSixty.inputsUsed()).containsEntry("ageYears", 60);
         assertThat(atFiftyNine.diagnostics()).doesNotContain(Diagnostic.CT_ABDOMEN_URGENT_2WW)
-                .contains(Diagnostic.XRAY_LUMBAR);
+                .contains(Diagnostic.MRI_LUMBAR);
     }
 }

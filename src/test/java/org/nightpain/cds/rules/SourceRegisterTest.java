@@ -32,7 +32,7 @@ class SourceRegisterTest {
 
     @Test
     void register_holdsEverySourceOfTheSpecification() {
-        assertThat(SOURCES).hasSize(48);
+        assertThat(SOURCES).hasSize(55);
         assertThat(SOURCES.values()).allSatisfy(s -> {
             assertThat(s.citation()).as(s.id()).isNotBlank();
             assertThat(s.url()).as(s.id()).matches("|https://\\S+");
@@ -58,7 +58,12 @@ class SourceRegisterTest {
             Map.entry("DEVILLE-2000", Evidence.A), Map.entry("AOMRC-DISC", Evidence.G),
             Map.entry("MAYO-SLEEP", Evidence.LE), Map.entry("FEVER-DEF", Evidence.DP),
             Map.entry("NHS-REGIONAL", Evidence.C), Map.entry("KOVACS-2003", Evidence.A),
-            Map.entry("CAGGIARI-2021", Evidence.A), Map.entry("RADWAN-2015", Evidence.A));
+            Map.entry("CAGGIARI-2021", Evidence.A), Map.entry("RADWAN-2015", Evidence.A),
+            // knowledge base 2.0 (§9.3, §9.4)
+            Map.entry("NICE-NG41", Evidence.G), Map.entry("NICE-NG156", Evidence.G), Map.entry("CKS-AAA", Evidence.G),
+            Map.entry("NICE-NG201", Evidence.G), Map.entry("MHRA-NSAID-PREG", Evidence.G),
+            Map.entry("SLEEP-SIDE-28W", Evidence.A), Map.entry("DAVIS-2008", Evidence.C),
+            Map.entry("SEA-REVIEW", Evidence.A));
 
     /**
      * The labels this project chose where the specification gives none, or gives two (GARDNER-2011 is
@@ -69,7 +74,7 @@ class SourceRegisterTest {
             Map.entry("CKS-LBP-REDFLAGS", Evidence.C), Map.entry("CKS-SCIATICA", Evidence.C),
             Map.entry("VERHAGEN-2016", Evidence.C), Map.entry("RCR-CES-2023", Evidence.C),
             Map.entry("GARDNER-2011", Evidence.C), Map.entry("HSIB-2021", Evidence.C),
-            Map.entry("SEA-REVIEW", Evidence.C), Map.entry("ASAS-AXSPA-2009", Evidence.A),
+            Map.entry("ASAS-AXSPA-2009", Evidence.A),
             Map.entry("CALIN-1977", Evidence.A), Map.entry("BERLIN-2006", Evidence.A),
             Map.entry("KONNO-2007", Evidence.A), Map.entry("AOMRC-IMG", Evidence.G),
             Map.entry("STARTBACK-2008", Evidence.A), Map.entry("WEIGHTLOSS-DEF", Evidence.C),

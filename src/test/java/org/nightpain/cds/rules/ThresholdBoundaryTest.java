@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Diagnostic;
+import org.nightpain.cds.FactField;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.HlaB27;
 import org.nightpain.cds.NsaidResponse;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.knowledge.TestKnowledge;
+import org.nightpain.cds.Urgency;
 import org.nightpain.cds.knowledge.Thresholds;
 
 /**
@@ -80,9 +81,35 @@ class ThresholdBoundaryTest {
             new Boundary("PANCREATIC_CT_MIN_AGE_YEARS",
                     new Check("SOON-01 without abdominal CT: weight loss at 59", () -> assertThat(ctAdded(59)).isFalse()),
                     new Check("SOON-01 with abdominal CT: weight loss at 60", () -> assertThat(ctAdded(60)).isTrue())),
-            new Boundary("FRACTURE_RISK_AGE_ABOVE_YEARS",
-                    silent("SOON-04", "70 with sudden onset", b -> b.ageYears(70)),
-                    fires("SOON-04", "71 with sudden onset", b -> b.ageYears(71))),
+            new Boundary("FRACTURE_RISK_MIN_AGE_YEARS",
+                    silent("SOON-04", "64 with sudden onset", b -> b.ageYears(64)),
+                    fires("SOON-04", "65 with sudden onset", b -> b.ageYears(65))),
+            new Boundary("AAA_MIN_AGE_YEARS",
+                    silent("EMR-07", "collapse at 49", b -> b.ageYears(49).collapseOrSyncope(TriState.YES)),
+                    fires("EMR-07", "collapse at 50", b -> b.ageYears(50).collapseOrSyncope(TriState.YES))),
+            new Boundary("AAA_SUDDEN_SEVERE_MIN_AGE_YEARS",
+                    silent("URG-06", "sudden pain of 8 at 59", b -> b.ageYears(59).painSeverityNrs(8)),
+                    fires("URG-06", "sudden pain of 8 at 60", b -> b.ageYears(60).painSeverityNrs(8))),
+            new Boundary("AAA_SUDDEN_SEVERE_MIN_NRS",
+                    silent("URG-06", "sudden pain of 7 at 62", b -> b.ageYears(62).painSeverityNrs(7)),
+                    fires("URG-06", "sudden pain of 8 at 62", b -> b.ageYears(62).painSeverityNrs(8))),
+            new Boundary("PAEDIATRIC_PERSISTENT_MIN_WEEKS",
+                    new Check("DQ-02 routine: a child of 10, pain for 3.9 weeks", () -> assertThat(childUrgency(10, 3.9))
+                            .isEqualTo(Urgency.ROUTINE)),
+                    new Check("DQ-02 soon: a child of 10, pain for 4 weeks", () -> assertThat(childUrgency(10, 4.0))
+                            .isEqualTo(Urgency.SOON))),
+            new Boundary("PAEDIATRIC_YOUNG_BELOW_AGE_YEARS",
+                    new Check("DQ-02 soon: a child of 4, pain for 1 week", () -> assertThat(childUrgency(4, 1.0))
+                            .isEqualTo(Urgency.SOON)),
+                    new Check("DQ-02 routine: a child of 5, pain for 1 week", () -> assertThat(childUrgency(5, 1.0))
+                            .isEqualTo(Urgency.ROUTINE))),
+            new Boundary("SERIOUS_PATHOLOGY_MIN_FEATURES",
+                    silent("SOON-05", "one serious-pathology feature at 45", b -> b.ageYears(45).thoracicPain(TriState.YES)),
+                    fires("SOON-05", "two serious-pathology features at 45", b -> b.ageYears(45).thoracicPain(TriState.YES)
+                            .painAggravatedByStraining(TriState.YES))),
+            new Boundary("PREGNANCY_SIDE_SLEEP_MIN_WEEKS",
+                    silent("SLP-06", "27 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(27)),
+                    fires("SLP-06", "28 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(28))),
             new Boundary("CANCER_NEW_ONSET_MAX_WEEKS",
                     fires("URG-02", "cancer history, pain for 12 weeks", b -> b.historyOfCancer(TriState.YES)
                             .symptomDurationWeeks(12.0)),
@@ -172,8 +199,8 @@ class ThresholdBoundaryTest {
     /** Thresholds that only define a question's meaning must appear in that question's wording. */
     @Test
     void definitionThresholds_appearInTheQuestionsThatDefineThem() {
-        Map<String, String> questions = TestKnowledge.table("questions.tsv", 3).stream()
-                .collect(Collectors.toMap(row -> row[0], row -> row[1]));
+        Map<String, String> questions = FactField.ALL.stream()
+                .collect(Collectors.toMap(FactField::fieldName, FactField::question));
 
         assertThat(questions.get("recentBacterialInfection")).contains(Thresholds.INFECTION_RISK_RECENT_MAX_WEEKS + " weeks");
         assertThat(questions.get("recentSpinalProcedure")).contains(Thresholds.INFECTION_RISK_RECENT_MAX_WEEKS + " weeks");
@@ -188,6 +215,12 @@ class ThresholdBoundaryTest {
         return Fixtures.assess(Fixtures.baseline().startBackTotal(total).startBackPsychosocial(psychosocial))
                 .findings().stream().filter(f -> Fixtures.specRuleId(f.ruleId()).equals("EXT-01")).findFirst()
                 .orElseThrow(() -> new AssertionError("EXT-01 did not fire")).code();
+    }
+
+    /** The urgency of the children rule's finding for a child of this age with pain of this duration. */
+    private static Urgency childUrgency(int age, double weeks) {
+        return Fixtures.finding(Fixtures.assess(Fixtures.baseline().ageYears(age).symptomDurationWeeks(weeks)), "DQ-02")
+                .urgency();
     }
 
     private static boolean ctAdded(int age) {

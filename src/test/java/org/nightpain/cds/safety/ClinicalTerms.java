@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.MotorWeakness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
@@ -29,29 +30,32 @@ final class ClinicalTerms {
     /**
      * Yes/no questions whose YES is a red flag in itself (§8.3.7): the cauda equina symptoms, the
      * neurological, infection, fracture and malignancy features of §3.1-§3.3, and the CG75 features that
-     * matter with a cancer history. Unexplained weight loss counts only when it is significant (§8.1.5),
-     * which the tests that change it take care of.
+     * matter with a cancer history, and (§9) the serious-pathology features including a raised CRP, a
+     * collapse and a pulsatile abdominal mass. Unexplained weight loss counts only when it is significant
+     * (§8.1.5), which the tests that change it take care of.
      */
     static final List<FactField> RED_FLAG_ANSWERS = List.of(
             URINARY_RETENTION, URINARY_DIFFICULTY_NEW, URINARY_INCONTINENCE_NEW, FAECAL_INCONTINENCE_NEW,
             RECTAL_SENSATION_LOSS, SADDLE_ANAESTHESIA, SEXUAL_DYSFUNCTION_NEW,
-            GAIT_DISTURBANCE_NEW, WEAKNESS_PROGRESSIVE, LEG_NUMBNESS_TINGLING,
+            GAIT_DISTURBANCE_NEW, WEAKNESS_PROGRESSIVE,
             FEVER_OR_RIGORS_REPORTED, SYSTEMICALLY_UNWELL, IMMUNOSUPPRESSION, IV_DRUG_USE,
             RECENT_BACTERIAL_INFECTION, RECENT_SPINAL_PROCEDURE,
             HISTORY_OF_CANCER, WEIGHT_LOSS_UNEXPLAINED, NIGHT_PAIN_UNRELIEVED_BY_POSITION_CHANGE,
             THORACIC_PAIN, PAIN_AGGRAVATED_BY_STRAINING, SEVERE_UNREMITTING_PAIN, LOCALISED_SPINAL_TENDERNESS,
             PAIN_PREVENTS_SLEEP, STRUCTURAL_DEFORMITY,
-            CORTICOSTEROID_PROLONGED, OSTEOPOROSIS, CONTUSION_OR_ABRASION);
+            CORTICOSTEROID_PROLONGED, OSTEOPOROSIS, CONTUSION_OR_ABRASION,
+            CRP_ELEVATED, COLLAPSE_OR_SYNCOPE, PULSATILE_ABDOMINAL_MASS);
 
-    /** The answers of the three red-flag enums that are red flags (§6.3, §8.3.7). */
+    /** The answers of the four red-flag enums that are red flags (§6.3, §8.3.7, §9.1). */
     static final Set<Object> RED_FLAG_ENUM_VALUES = Set.of(
             RadicularLegPain.UNILATERAL, RadicularLegPain.BILATERAL,
+            LegNumbness.UNILATERAL, LegNumbness.BILATERAL,
             MotorWeakness.MILD_SINGLE_ROOT, MotorWeakness.MAJOR_SINGLE_ROOT, MotorWeakness.MULTI_LEVEL_OR_BILATERAL,
             Trauma.MAJOR);
 
-    /** The core screening fields of DQ-01 (§3.8); fever is answered by either of its two fields (§8.1.7). */
+    /** The core screening fields of DQ-01 (§3.8, §9.7.7); fever is answered by either of its two fields (§8.1.7). */
     static final List<FactField> CORE_FIELDS = List.of(AGE_YEARS, SYMPTOM_DURATION_WEEKS, RADICULAR_LEG_PAIN,
-            MOTOR_WEAKNESS, URINARY_RETENTION, URINARY_DIFFICULTY_NEW, URINARY_INCONTINENCE_NEW,
+            LEG_NUMBNESS_TINGLING, MOTOR_WEAKNESS, URINARY_RETENTION, URINARY_DIFFICULTY_NEW, URINARY_INCONTINENCE_NEW,
             FAECAL_INCONTINENCE_NEW, SADDLE_ANAESTHESIA, FEVER_OR_RIGORS_REPORTED, HISTORY_OF_CANCER,
             WEIGHT_LOSS_UNEXPLAINED, TRAUMA);
 
@@ -68,12 +72,16 @@ final class ClinicalTerms {
     static final Set<String> EXCLUDED_BY_NONSPECIFIC = Set.of("MYELOMA_BLOOD_TESTS_INDICATED",
             "RADICULOPATHY_SUSPECTED", "RADICULOPATHY_PERSISTENT", "MAJOR_MOTOR_RADICULOPATHY",
             "SPINAL_STENOSIS_SUSPECTED", "SPINAL_STENOSIS_PERSISTENT",
-            "INFLAMMATORY_BACK_PAIN", "AXIAL_SPA_SUSPECTED", "HLA_B27_TEST_INDICATED");
+            "INFLAMMATORY_BACK_PAIN", "AXIAL_SPA_SUSPECTED", "HLA_B27_TEST_INDICATED",
+            "SERIOUS_PATHOLOGY_FEATURES", "RED_FLAG_FEATURE_REVIEW");
+
+    /** The findings a more specific one may supersede (§9.5.1): "no imaging at first", and the HLA-B27 test. */
+    static final Set<String> SUPERSEDABLE_RULES = Set.of("RTN-06", "RTN-07", "RTN-10", "RTN-04");
 
     private ClinicalTerms() {
     }
 
-    /** A red-flag finding in the sense of §8.2: one of EMR-01..06, URG-01..03, SOON-01..04. */
+    /** A red-flag finding in the sense of §9.2: one of EMR-01..08, URG-01..06, SOON-01..05. */
     static boolean isRedFlag(Finding finding) {
         String id = finding.ruleId();
         return id.startsWith("EMR-") || id.startsWith("URG-") || id.startsWith("SOON-");
@@ -95,6 +103,7 @@ final class ClinicalTerms {
         }
         return switch (field) {
             case "radicularLegPain" -> value == RadicularLegPain.BILATERAL;
+            case "legNumbnessTingling" -> value == LegNumbness.BILATERAL;
             case "motorWeakness" -> value != MotorWeakness.NONE && value != MotorWeakness.UNKNOWN;
             case "trauma" -> value == Trauma.MAJOR;
             case "temperatureC" -> ((Double) value) >= 38.0;

@@ -67,11 +67,20 @@ public record CorpusCase(String id, String description, String source, PatientFa
      * @param inputsUsed         by finding code, facts (name to value as in a request) that a presented
      *                           finding of that code cites in its {@code inputsUsed}
      * @param rulesCovered       rule ids that fire (presented or suppressed)
+     * @param screeningComplete  when given, the result's screeningComplete
+     * @param suppressed         codes of findings the result withholds (suppressedFindings)
+     * @param rules              rule ids the presented findings include
+     * @param mustNotRules       rule ids no presented finding has
+     * @param answersNotUsed     when given, exactly the fields the result lists as answers not used
+     * @param adviceExcludes     by finding code, words the advice of a presented finding of that code
+     *                           must not contain (for example "NSAID" in pregnancy)
      */
     record Expected(Urgency highestUrgency, List<String> findings, List<Referral> referrals,
                     List<String> mustNotFindings, List<Referral> mustNotReferrals, List<Diagnostic> diagnostics,
                     List<Diagnostic> mustNotDiagnostics, Map<String, Map<String, Object>> inputsUsed,
-                    List<String> rulesCovered) {
+                    List<String> rulesCovered, Boolean screeningComplete, List<String> suppressed,
+                    List<String> rules, List<String> mustNotRules, List<String> answersNotUsed,
+                    Map<String, List<String>> adviceExcludes) {
         Expected {
             inputsUsed = inputsUsed == null ? Map.of() : Map.copyOf(inputsUsed);
             Objects.requireNonNull(highestUrgency, "highestUrgency");
@@ -82,6 +91,11 @@ public record CorpusCase(String id, String description, String source, PatientFa
             diagnostics = orEmpty(diagnostics);
             mustNotDiagnostics = orEmpty(mustNotDiagnostics);
             rulesCovered = orEmpty(rulesCovered);
+            suppressed = orEmpty(suppressed);
+            rules = orEmpty(rules);
+            mustNotRules = orEmpty(mustNotRules);
+            answersNotUsed = answersNotUsed == null ? null : List.copyOf(answersNotUsed);
+            adviceExcludes = adviceExcludes == null ? Map.of() : Map.copyOf(adviceExcludes);
         }
 
         private static <T> List<T> orEmpty(List<T> list) {
@@ -134,6 +148,30 @@ public record CorpusCase(String id, String description, String source, PatientFa
                 .forEach(d -> violations.add("diagnostic " + d + " missing"));
         expected.mustNotDiagnostics().stream().filter(diagnostics::contains)
                 .forEach(d -> violations.add("diagnostic " + d + " given"));
+        if (expected.screeningComplete() != null && result.screeningComplete() != expected.screeningComplete()) {
+            violations.add("screeningComplete " + result.screeningComplete() + ", expected " + expected.screeningComplete());
+        }
+        Set<String> withheld = result.suppressedFindings().stream().map(Finding::code).collect(Collectors.toSet());
+        expected.suppressed().stream().filter(code -> !withheld.contains(code))
+                .forEach(code -> violations.add("finding " + code + " not among the suppressed findings"));
+        Set<String> presentedRules = result.findings().stream().map(f -> Fixtures.specRuleId(f.ruleId()))
+                .collect(Collectors.toSet());
+        expected.rules().stream().filter(id -> !presentedRules.contains(id))
+                .forEach(id -> violations.add("rule " + id + " not presented"));
+        expected.mustNotRules().stream().filter(presentedRules::contains)
+                .forEach(id -> violations.add("rule " + id + " presented"));
+        if (expected.answersNotUsed() != null
+                && !Set.copyOf(expected.answersNotUsed()).equals(result.answersNotUsed().keySet())) {
+            violations.add("answersNotUsed " + result.answersNotUsed().keySet() + ", expected " + expected.answersNotUsed());
+        }
+        expected.adviceExcludes().forEach((code, words) -> result.findings().stream()
+                .filter(f -> f.code().equals(code))
+                .forEach(f -> words.stream().filter(word -> f.advice().contains(word))
+                        .forEach(word -> violations.add("advice of " + code + " mentions " + word))));
+        if (!expected.adviceExcludes().isEmpty()) {
+            expected.adviceExcludes().keySet().stream().filter(code -> !codes.contains(code))
+                    .forEach(code -> violations.add("finding " + code + " missing (its advice is checked)"));
+        }
         expected.inputsUsed().forEach((code, inputs) -> {
             boolean cited = result.findings().stream().filter(f -> f.code().equals(code))
                     .anyMatch(f -> inputs.entrySet().stream().allMatch(input ->
@@ -173,7 +211,10 @@ public record CorpusCase(String id, String description, String source, PatientFa
                 Fixtures.builderFrom(v.facts()).build(),
                 new Expected(v.expected().highestUrgency(), v.expected().findings(), v.expected().referrals(),
                         v.expected().mustNotFindings(), v.expected().mustNotReferrals(), List.of(), List.of(),
-                        Map.of(), v.rulesCovered()),
+                        // A vignette's rulesCovered names the rules it exercises, firing or not (clinical-knowledge
+                        // §9); the rules it must present are its expected "rules".
+                        Map.of(), List.of(), v.expected().screeningComplete(), v.expected().suppressed(),
+                        v.expected().rules(), v.expected().mustNotRules(), v.expected().answersNotUsed(), Map.of()),
                 List.of())).toList();
     }
 

@@ -49,8 +49,8 @@ import org.nightpain.cds.json.JsonTestAccess;
 class JsonRequestFuzzTest {
     private static final AssessmentJson JSON = AssessmentJson.create(Fixtures.ASSESSOR);
     private static final ObjectMapper MAPPER = JsonTestSupport.MAPPER;
-    private static final List<String> RESULT_KEYS = List.of("id", "highestUrgency", "referrals", "findings",
-            "suppressedFindings", "questionsToAsk", "knowledgeBase", "assessedAt");
+    private static final List<String> RESULT_KEYS = List.of("id", "highestUrgency", "screeningComplete",
+            "referrals", "findings", "suppressedFindings", "questionsToAsk", "answersNotUsed", "knowledgeBase", "assessedAt");
     private static final List<String> ERROR_CODES = List.of("INVALID_INPUT", "MALFORMED_JSON");
 
     /** The case corpus and vignettes as requests, the bad inputs, and the examples. */

@@ -31,7 +31,7 @@ class KnowledgeBaseIntegrityTest {
             Map.entry("WEIGHT_LOSS_MIN_KG", "4.5"), Map.entry("WEIGHT_LOSS_MIN_PERCENT", "5.0"),
             Map.entry("WEIGHT_LOSS_MAX_PERIOD_MONTHS", "12"), Map.entry("MALIGNANCY_FLAG_MIN_AGE_YEARS", "50"),
             Map.entry("MYELOMA_TEST_MIN_AGE_YEARS", "60"), Map.entry("PANCREATIC_CT_MIN_AGE_YEARS", "60"),
-            Map.entry("FRACTURE_RISK_AGE_ABOVE_YEARS", "70"), Map.entry("CANCER_NEW_ONSET_MAX_WEEKS", "12"),
+            Map.entry("FRACTURE_RISK_MIN_AGE_YEARS", "65"), Map.entry("CANCER_NEW_ONSET_MAX_WEEKS", "12"),
             Map.entry("INFECTION_RISK_RECENT_MAX_WEEKS", "12"), Map.entry("INFECTION_RISK_ONSET_MAX_WEEKS", "12"),
             Map.entry("CHRONIC_MIN_WEEKS", "13"), Map.entry("ASAS_ONSET_BELOW_AGE_YEARS", "40"),
             Map.entry("ASAS_POSITIVE_MIN_ITEMS", "4"), Map.entry("NG65_ENTRY_ONSET_BELOW_AGE_YEARS", "45"),
@@ -41,7 +41,12 @@ class KnowledgeBaseIntegrityTest {
             Map.entry("DEGENERATIVE_MIN_AGE_YEARS", "40"), Map.entry("PERSISTENT_MIN_WEEKS", "6"),
             Map.entry("FAILURE_TO_IMPROVE_MIN_WEEKS", "4"), Map.entry("STARTBACK_LOW_MAX_TOTAL", "3"),
             Map.entry("STARTBACK_HIGH_MIN_PSYCHOSOCIAL", "4"), Map.entry("PROLONGED_STEROID_MIN_MONTHS", "3"),
-            Map.entry("PROLONGED_STEROID_MIN_MG_PER_DAY", "5"), Map.entry("MAJOR_WEAKNESS_MAX_MRC", "3"));
+            Map.entry("PROLONGED_STEROID_MIN_MG_PER_DAY", "5"), Map.entry("MAJOR_WEAKNESS_MAX_MRC", "3"),
+            // knowledge base 2.0 (clinical-knowledge §9.4; the feature count of SOON-05 is §9.3's "two or more")
+            Map.entry("AAA_MIN_AGE_YEARS", "50"), Map.entry("AAA_SUDDEN_SEVERE_MIN_AGE_YEARS", "60"),
+            Map.entry("AAA_SUDDEN_SEVERE_MIN_NRS", "8"), Map.entry("PAEDIATRIC_PERSISTENT_MIN_WEEKS", "4"),
+            Map.entry("PAEDIATRIC_YOUNG_BELOW_AGE_YEARS", "5"), Map.entry("PREGNANCY_SIDE_SLEEP_MIN_WEEKS", "28"),
+            Map.entry("SERIOUS_PATHOLOGY_MIN_FEATURES", "2"));
 
     /** A rule declaration, at the start of a line. */
     private static final Pattern RULE_NAME = Pattern.compile("(?m)^rule\\s+\"([^\"]+)\"");

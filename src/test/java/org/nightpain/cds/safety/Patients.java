@@ -1,10 +1,15 @@
 package org.nightpain.cds.safety;
 
 import static org.nightpain.cds.FactField.AGE_AT_ONSET_YEARS;
+import static org.nightpain.cds.FactField.NIGHT_PAIN_UNRELIEVED_BY_POSITION_CHANGE;
+import static org.nightpain.cds.FactField.WAKES_FROM_SLEEP;
+import static org.nightpain.cds.FactField.SEX;
+import static org.nightpain.cds.FactField.PREGNANT;
+import static org.nightpain.cds.FactField.LEG_NUMBNESS_TINGLING;
+import static org.nightpain.cds.FactField.GESTATION_WEEKS;
 import static org.nightpain.cds.FactField.ALTERNATING_BUTTOCK_PAIN;
 import static org.nightpain.cds.FactField.ARTHRITIS_HISTORY;
 import static org.nightpain.cds.FactField.BUTTOCK_PAIN;
-import static org.nightpain.cds.FactField.CRP_ELEVATED;
 import static org.nightpain.cds.FactField.ENTHESITIS_HISTORY;
 import static org.nightpain.cds.FactField.FAMILY_HISTORY_SP_A;
 import static org.nightpain.cds.FactField.IMPROVES_WITH_EXERCISE;
@@ -46,10 +51,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.MotorWeakness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
+import org.nightpain.cds.Sex;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.FactField;
 
@@ -66,12 +73,13 @@ import org.nightpain.cds.FactField;
  * the single inflammatory items) are YES a quarter of the time they are known.
  *
  * <p>A third of the patients are instead the §5 baseline with up to four answers changed (see
- * {@link #nearBaseline()}).
+ * {@link #nearBaseline()}), half of them woken by the pain at night ({@link #nearBaselineAtNight()}).
  *
  * <p>Values are drawn field by field and then made consistent with the validation rules of §4.2 and
- * §8.4 (age at onset at most the age, duration at most (age + 1) x 52 weeks, psychosocial score at most
- * the STarT total, progressive weakness only with a weakness that is not NONE, bruising only after
- * trauma), so that every generated patient is valid.
+ * §8.4 and §9.1 (age at onset at most the age, duration at most (age + 1) x 52 weeks, psychosocial score
+ * at most the STarT total, progressive weakness only with a weakness that is not NONE, bruising only after
+ * trauma, pregnancy not with sex MALE, weeks of pregnancy only in a pregnancy), so that every generated
+ * patient is valid.
  */
 public final class Patients {
     /** Chances, in percent, that a red-flag answer is YES; a profile draws one. */
@@ -79,9 +87,10 @@ public final class Patients {
     /** Chances, in percent, that an answer is UNKNOWN or a number absent; a profile draws one. */
     private static final List<Integer> UNKNOWN_RATES = List.of(0, 3, 10, 33);
 
-    /** The three enums whose value NONE means "no red flag"; the others have UNKNOWN and a benign value. */
+    /** The four enums whose value NONE means "no red flag"; the others have UNKNOWN and a benign value. */
     private static final Map<FactField, List<Object>> RED_FLAG_ENUMS = Map.of(
             RADICULAR_LEG_PAIN, List.of(RadicularLegPain.UNILATERAL, RadicularLegPain.BILATERAL),
+            LEG_NUMBNESS_TINGLING, List.of(LegNumbness.UNILATERAL, LegNumbness.BILATERAL),
             MOTOR_WEAKNESS, List.of(MotorWeakness.MILD_SINGLE_ROOT, MotorWeakness.MAJOR_SINGLE_ROOT,
                     MotorWeakness.MULTI_LEVEL_OR_BILATERAL),
             TRAUMA, List.of(Trauma.MINOR, Trauma.MAJOR));
@@ -90,7 +99,7 @@ public final class Patients {
     private static final Set<FactField> BENIGN_ANSWERS = EnumSet.of(TRIGGER_OVERUSE_OR_LIFTING, NIGHT_PAIN,
             WAKES_SECOND_HALF_OF_NIGHT, NIGHT_PAIN_IMPROVES_ON_GETTING_UP, IMPROVES_WITH_EXERCISE,
             REST_RELIEVES_PAIN, BUTTOCK_PAIN, ALTERNATING_BUTTOCK_PAIN, FAMILY_HISTORY_SP_A, ARTHRITIS_HISTORY,
-            ENTHESITIS_HISTORY, CRP_ELEVATED, PILLOW_UNDER_KNEES, PILLOW_BETWEEN_KNEES, PILLOW_UNDER_PELVIS,
+            ENTHESITIS_HISTORY, PILLOW_UNDER_KNEES, PILLOW_BETWEEN_KNEES, PILLOW_UNDER_PELVIS,
             PAIN_LYING_IN_BED_OR_ON_RISING, NECK_PAIN_ON_WAKING);
 
     private Patients() {
@@ -102,7 +111,8 @@ public final class Patients {
         // the boundaries that matter clinically are drawn on purpose instead (see number()).
         Arbitrary<PatientFacts> byProfile = Combinators.combine(Arbitraries.of(YES_RATES), Arbitraries.of(UNKNOWN_RATES))
                 .flatAs(Patients::withProfile);
-        return Arbitraries.frequencyOf(Tuple.of(2, byProfile), Tuple.of(1, nearBaseline())).withoutEdgeCases();
+        return Arbitraries.frequencyOf(Tuple.of(4, byProfile), Tuple.of(1, nearBaseline()),
+                Tuple.of(1, nearBaselineAtNight())).withoutEdgeCases();
     }
 
     /** The §5 baseline patient, read once. */
@@ -131,6 +141,21 @@ public final class Patients {
                     facts.put(c.field(), c.value());
                 }
             }
+            return build(makeValid(facts));
+        });
+    }
+
+    /**
+     * The §5 baseline patient woken by the pain at night, whether or not changing position relieves it,
+     * with up to three more answers changed: the night-pain presentations the library is for, which
+     * random profiles rarely leave free of other findings.
+     */
+    static Arbitrary<PatientFacts> nearBaselineAtNight() {
+        return Combinators.combine(Arbitraries.of(TriState.values()), nearBaseline()).as((unrelieved, patient) -> {
+            Map<FactField, Object> facts = valuesOf(patient);
+            facts.put(NIGHT_PAIN, TriState.YES);
+            facts.put(WAKES_FROM_SLEEP, TriState.YES);
+            facts.put(NIGHT_PAIN_UNRELIEVED_BY_POSITION_CHANGE, unrelieved);
             return build(makeValid(facts));
         });
     }
@@ -181,9 +206,10 @@ public final class Patients {
      * number field.
      */
     private static final Map<FactField, List<Object>> BOUNDARIES = Map.ofEntries(
-            Map.entry(AGE_YEARS, List.of(0, 15, 16, 35, 39, 40, 44, 45, 49, 50, 59, 60, 70, 71, 120)),
+            Map.entry(AGE_YEARS, List.of(0, 4, 5, 15, 16, 35, 39, 40, 44, 45, 49, 50, 59, 60, 64, 65, 70, 71, 120)),
+            Map.entry(GESTATION_WEEKS, List.of(0, 19, 20, 27, 28, 45)),
             Map.entry(AGE_AT_ONSET_YEARS, List.of(0, 15, 16, 34, 35, 39, 40, 44, 45)),
-            Map.entry(PAIN_SEVERITY_NRS, List.of(0, 10)),
+            Map.entry(PAIN_SEVERITY_NRS, List.of(0, 7, 8, 10)),
             Map.entry(MORNING_STIFFNESS_MINUTES, List.of(0, 1, 30, 31, 1440)),
             Map.entry(START_BACK_TOTAL, List.of(0, 3, 4, 9)),
             Map.entry(START_BACK_PSYCHOSOCIAL, List.of(0, 3, 4, 5)),
@@ -207,6 +233,7 @@ public final class Patients {
             case AGE_YEARS -> integers(field, 18, 90);
             case AGE_AT_ONSET_YEARS -> integers(field, 15, 60);
             case PAIN_SEVERITY_NRS -> integers(field, 0, 10);
+            case GESTATION_WEEKS -> integers(field, 8, 40);
             case MORNING_STIFFNESS_MINUTES -> integers(field, 0, 120);
             case START_BACK_TOTAL -> integers(field, 0, 3);
             case START_BACK_PSYCHOSOCIAL -> integers(field, 0, 5);
@@ -254,8 +281,9 @@ public final class Patients {
 
     /**
      * Mends the combinations that §4.2 and §8.4 forbid, changing the dependent field only: the age at
-     * onset and the duration are folded into the age, the psychosocial score into the total, and
-     * progressive weakness and bruising without their prerequisite become NO.
+     * onset and the duration are folded into the age, the psychosocial score into the total, progressive
+     * weakness and bruising without their prerequisite become NO, a pregnant MALE becomes FEMALE, and weeks
+     * of pregnancy are dropped outside a pregnancy.
      */
     static Map<FactField, Object> makeValid(Map<FactField, Object> facts) {
         Integer age = (Integer) facts.get(AGE_YEARS);
@@ -280,6 +308,12 @@ public final class Patients {
         }
         if (facts.get(CONTUSION_OR_ABRASION) == TriState.YES && facts.get(TRAUMA) == Trauma.NONE) {
             facts.put(CONTUSION_OR_ABRASION, TriState.NO);
+        }
+        if (facts.get(PREGNANT) == TriState.YES && facts.get(SEX) == Sex.MALE) {
+            facts.put(SEX, Sex.FEMALE);
+        }
+        if (facts.get(PREGNANT) != TriState.YES) {
+            facts.remove(GESTATION_WEEKS);
         }
         return facts;
     }

@@ -34,7 +34,9 @@ class PatientsGeneratorTest {
 
     /** Both sides of each threshold of clinical-knowledge §3.10, as the generator must produce them. */
     private static final Map<FactField, List<Object>> BOUNDARIES = Map.ofEntries(
-            Map.entry(FactField.AGE_YEARS, List.of(15, 16, 39, 40, 49, 50, 59, 60, 70, 71)),
+            Map.entry(FactField.AGE_YEARS, List.of(4, 5, 15, 16, 39, 40, 49, 50, 59, 60, 64, 65, 70, 71)),
+            Map.entry(FactField.GESTATION_WEEKS, List.of(27, 28)),
+            Map.entry(FactField.PAIN_SEVERITY_NRS, List.of(7, 8)),
             Map.entry(FactField.AGE_AT_ONSET_YEARS, List.of(34, 35, 39, 40, 44, 45)),
             Map.entry(FactField.SYMPTOM_DURATION_WEEKS, List.of(3.9, 4.0, 5.9, 6.0, 12.0, 12.1, 12.9, 13.0)),
             Map.entry(FactField.TEMPERATURE_C, List.of(37.9, 38.0)),

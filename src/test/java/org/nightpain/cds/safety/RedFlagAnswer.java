@@ -2,6 +2,7 @@ package org.nightpain.cds.safety;
 
 import static org.nightpain.cds.FactField.CONTUSION_OR_ABRASION;
 import static org.nightpain.cds.FactField.FEVER_OR_RIGORS_REPORTED;
+import static org.nightpain.cds.FactField.LEG_NUMBNESS_TINGLING;
 import static org.nightpain.cds.FactField.MOTOR_WEAKNESS;
 import static org.nightpain.cds.FactField.RADICULAR_LEG_PAIN;
 import static org.nightpain.cds.FactField.TEMPERATURE_C;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.MotorWeakness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
@@ -80,6 +82,11 @@ record RedFlagAnswer(String name, FactField field, List<Object> before, List<Obj
                 values(RadicularLegPain.UNILATERAL, RadicularLegPain.BILATERAL), NOTHING));
         answers.add(new RedFlagAnswer("radicularLegPain becomes bilateral", RADICULAR_LEG_PAIN,
                 values(RadicularLegPain.UNILATERAL), values(RadicularLegPain.BILATERAL), NOTHING));
+        answers.add(new RedFlagAnswer("legNumbnessTingling", LEG_NUMBNESS_TINGLING,
+                values(LegNumbness.NONE, LegNumbness.UNKNOWN),
+                values(LegNumbness.UNILATERAL, LegNumbness.BILATERAL), NOTHING));
+        answers.add(new RedFlagAnswer("legNumbnessTingling becomes bilateral", LEG_NUMBNESS_TINGLING,
+                values(LegNumbness.UNILATERAL), values(LegNumbness.BILATERAL), NOTHING));
         answers.add(new RedFlagAnswer("motorWeakness graded", MOTOR_WEAKNESS,
                 values(MotorWeakness.NONE, MotorWeakness.UNKNOWN),
                 values(MotorWeakness.MILD_SINGLE_ROOT, MotorWeakness.MAJOR_SINGLE_ROOT,
@@ -109,6 +116,8 @@ record RedFlagAnswer(String name, FactField field, List<Object> before, List<Obj
                 case RADICULAR_LEG_PAIN -> answers.add(new RedFlagAnswer("radicularLegPain, was unknown", field,
                         values(RadicularLegPain.UNKNOWN),
                         values(RadicularLegPain.UNILATERAL, RadicularLegPain.BILATERAL), NOTHING));
+                case LEG_NUMBNESS_TINGLING -> answers.add(new RedFlagAnswer("legNumbnessTingling, was unknown", field,
+                        values(LegNumbness.UNKNOWN), values(LegNumbness.UNILATERAL, LegNumbness.BILATERAL), NOTHING));
                 case MOTOR_WEAKNESS -> answers.add(new RedFlagAnswer("motorWeakness, was unknown", field,
                         values(MotorWeakness.UNKNOWN), values(MotorWeakness.MILD_SINGLE_ROOT,
                         MotorWeakness.MAJOR_SINGLE_ROOT, MotorWeakness.MULTI_LEVEL_OR_BILATERAL), NOTHING));

@@ -148,7 +148,8 @@ public class EngineBenchmark {
             for (RaisedFinding finding : raised.get(facts)) {
                 explained.add(finding.toFinding(facts));
             }
-            explained.add(ruleBook.questionsFor(facts));
+            // no urgency given: the questions of a routine result, which leaves none out
+            explained.add(ruleBook.questionsFor(facts, null));
             return explained;
         }
 
