@@ -33,7 +33,9 @@ final class TextReport {
                 .append(", as of ").append(assessment.assessedAt()).append('\n');
         KnowledgeBaseInfo kb = assessment.knowledgeBase();
         out.append("Knowledge base ").append(kb.id()).append(' ').append(kb.version()).append("\n\n");
-        out.append("URGENCY:   ").append(assessment.highestUrgency()).append('\n');
+        out.append("URGENCY:   ").append(assessment.highestUrgency())
+                .append(assessment.screeningComplete() ? "" : "  (screening incomplete: see the questions still to ask)")
+                .append('\n');
         out.append("REFER TO:  ").append(join(assessment.referrals())).append("\n\n");
 
         out.append("FINDINGS (most urgent first)\n");
@@ -44,10 +46,19 @@ final class TextReport {
         }
         if (!assessment.suppressedFindings().isEmpty()) {
             out.append("\nWITHHELD from this ").append(assessment.highestUrgency())
-                    .append(" result (self-care advice; kept for the record)\n");
+                    .append(" result (superseded, or self-care advice; kept for the record)\n");
             for (Finding finding : assessment.suppressedFindings()) {
-                out.append("  - ").append(finding.code()).append(" (").append(finding.ruleId()).append(")\n");
+                out.append("  - ").append(finding.code()).append(" (").append(finding.ruleId())
+                        .append("), withheld by ").append(finding.suppressedBy()).append('\n');
             }
+        }
+        out.append("\nANSWERS NOT USED");
+        if (assessment.answersNotUsed().isEmpty()) {
+            out.append(": none (every answer given was weighed by a finding above)\n");
+        } else {
+            out.append(" (given, but no finding above rests on them; review them yourself)\n");
+            wrap(out, "  ", "  ", assessment.answersNotUsed().entrySet().stream().map(TextReport::fact)
+                    .collect(Collectors.joining(", ")));
         }
         out.append("\nQUESTIONS STILL TO ASK");
         if (assessment.questionsToAsk().isEmpty()) {
@@ -56,7 +67,9 @@ final class TextReport {
             out.append(" (the answers could change this result)\n");
             for (Question question : assessment.questionsToAsk()) {
                 wrap(out, "  - ", "    ", question.question() + " [" + question.field() + "; could change "
-                        + String.join(", ", question.couldChange()) + "]");
+                        + String.join(", ", question.couldChange())
+                        + (question.couldRaiseTo() == null ? "" : "; could raise the result to " + question.couldRaiseTo())
+                        + "]");
             }
         }
         out.append('\n');

@@ -47,13 +47,19 @@ final class Cards {
                     source(assessment.knowledgeBase(), finding.sources(), canonicals, finding.ruleId(), title(finding.code())));
             if (cards.isEmpty()) {
                 offerRecord(card, record);
-                card.put("detail", card.get("detail").asText() + "\n" + NOTICE);
+                String detail = card.get("detail").asText() + "\n" + NOTICE;
+                if (!assessment.screeningComplete()) {
+                    // clinical-knowledge §9.5.4: "screening incomplete" beside the urgency
+                    card.put("summary", limit(summary(finding) + " (screening incomplete)"));
+                    detail = SCREENING_INCOMPLETE + detail;
+                }
+                card.put("detail", detail);
             }
             cards.add(card);
         }
-        if (!assessment.questionsToAsk().isEmpty() || !input.notSent().isEmpty() || !input.notes().isEmpty()) {
-            cards.add(card(questionsSummary(assessment.questionsToAsk(), input), "info",
-                    questionsDetail(assessment.questionsToAsk(), input),
+        if (!assessment.questionsToAsk().isEmpty() || !assessment.answersNotUsed().isEmpty()
+                || !assessment.suppressedFindings().isEmpty() || !input.notSent().isEmpty() || !input.notes().isEmpty()) {
+            cards.add(card(questionsSummary(assessment, input), "info", questionsDetail(assessment, input),
                     source(assessment.knowledgeBase(), List.of(), canonicals, QUESTIONS_TOPIC, "Questions still to ask")));
         }
         return response;
@@ -185,22 +191,47 @@ final class Cards {
         return detail.toString().strip() + "\n";
     }
 
-    private static String questionsSummary(List<Question> questions, FhirFacts input) {
-        if (questions.isEmpty()) {
-            return "Some EHR data could not be used for this triage: see the details";
+    private static String questionsSummary(Assessment assessment, FhirFacts input) {
+        List<Question> questions = assessment.questionsToAsk();
+        if (!questions.isEmpty()) {
+            return "Still to ask: " + questions.size() + " answer" + (questions.size() == 1 ? "" : "s")
+                    + " could change this triage";
         }
-        return "Still to ask: " + questions.size() + " answer" + (questions.size() == 1 ? "" : "s")
-                + " could change this triage";
+        if (!assessment.answersNotUsed().isEmpty()) {
+            return "Some answers given were not used by any finding: see the details";
+        }
+        if (!assessment.suppressedFindings().isEmpty()) {
+            return "Findings withheld from this result, and why: see the details";
+        }
+        return "Some EHR data could not be used for this triage: see the details";
     }
 
-    private static String questionsDetail(List<Question> questions, FhirFacts input) {
+    private static String questionsDetail(Assessment assessment, FhirFacts input) {
         StringBuilder detail = new StringBuilder();
+        List<Question> questions = assessment.questionsToAsk();
         if (!questions.isEmpty()) {
             detail.append("These answers are unknown, and each could change the result. Unknown is never read as no.\n\n");
             int number = 1;
             for (Question question : questions) {
                 detail.append(number++).append(". ").append(question.question()).append(" (`").append(question.field())
-                        .append("`; could change ").append(String.join(", ", question.couldChange())).append(")\n");
+                        .append("`; could change ").append(String.join(", ", question.couldChange()));
+                if (question.couldRaiseTo() != null) {
+                    detail.append("; could raise the result to ").append(words(question.couldRaiseTo().name()));
+                }
+                detail.append(")\n");
+            }
+        }
+        if (!assessment.answersNotUsed().isEmpty()) {
+            detail.append("\n**Answers not used:** no finding rests on these answers; review them yourself: ")
+                    .append(assessment.answersNotUsed().entrySet().stream()
+                            .map(answer -> "`" + answer.getKey() + "` = " + answer.getValue())
+                            .collect(Collectors.joining(", "))).append(".\n");
+        }
+        if (!assessment.suppressedFindings().isEmpty()) {
+            detail.append("\n**Withheld from this result:**\n\n");
+            for (Finding finding : assessment.suppressedFindings()) {
+                detail.append("- ").append(capitalise(title(finding.code()))).append(" (rule ").append(finding.ruleId())
+                        .append("), withheld by rule ").append(finding.suppressedBy()).append('\n');
             }
         }
         appendDataNotes(detail, input);
@@ -220,6 +251,10 @@ final class Cards {
             }
         }
     }
+
+    private static final String SCREENING_INCOMPLETE = "**Screening incomplete:** a core screening question, or a"
+            + " cauda equina question that leg symptoms call for, is unanswered; this result may be less urgent than"
+            + " the patient needs. Ask the questions on the last card.\n\n";
 
     /** A finding code as words: CAUDA_EQUINA_SUSPECTED as "cauda equina suspected". */
     static String title(String code) {

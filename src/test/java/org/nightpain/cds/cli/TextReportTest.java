@@ -69,4 +69,16 @@ class TextReportTest {
 
         assertThat(TextReport.answer(error)).startsWith("NOT ASSESSED").contains("line 2, column");
     }
+
+    /** Clinical-knowledge §9.5: "screening incomplete" beside the urgency, and the answers not used. */
+    @Test
+    void report_saysWhenTheScreeningIsIncomplete_andListsTheAnswersNotUsed() {
+        Assessment incomplete = vignette("V94");
+        Assessment unused = vignette("V101");
+
+        assertThat(incomplete.screeningComplete()).isFalse();
+        assertThat(TextReport.assessment(null, incomplete)).contains("URGENCY:   URGENT  (screening incomplete");
+        assertThat(TextReport.assessment(null, vignette("V45"))).doesNotContain("screening incomplete");
+        assertThat(TextReport.assessment(null, unused)).contains("ANSWERS NOT USED", "ibd = YES");
+    }
 }

@@ -157,6 +157,33 @@ class CdsHooksServiceTest {
         }
     }
 
+    /** Clinical-knowledge §9.5: "screening incomplete" beside the urgency, answers not used and withheld findings listed. */
+    @Test
+    void cards_sayWhenTheScreeningIsIncomplete_andListAnswersNotUsedAndWithheldFindings() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().stream()
+                .filter(v -> v.id().equals("V45")).findFirst().orElseThrow().facts());
+        facts.put("saddleAnaesthesia", "UNKNOWN");
+        facts.put("ibd", "YES");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+        assertThat(expected.screeningComplete()).isFalse();
+        assertThat(expected.answersNotUsed()).containsKey("ibd");
+
+        JsonNode response = Hooks.parse(client.call(Hooks.callWithAnswers(facts)).body());
+
+        JsonNode first = response.at("/cards/0");
+        assertThat(first.get("summary").asText()).contains("URGENT").contains("screening incomplete");
+        assertThat(first.get("detail").asText()).contains("Screening incomplete");
+        JsonNode info = last(response);
+        assertThat(info.get("detail").asText()).contains("Answers not used", "`ibd` = YES");
+
+        Map<String, Object> superseded = new LinkedHashMap<>(facts);
+        superseded.put("saddleAnaesthesia", "NO");
+        superseded.put("historyOfCancer", "YES");
+        JsonNode withheld = last(Hooks.parse(client.call(Hooks.callWithAnswers(superseded)).body()));
+        assertThat(withheld.get("detail").asText()).contains("Withheld from this result", "rule RTN-06",
+                "withheld by rule EMR-05");
+    }
+
     @Test
     void questionsCard_listsTheQuestionsStillToAsk() {
         Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
