@@ -291,6 +291,7 @@ public final class CdsHooksServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the base is not an http or https URL, or an open service is asked
      *                                  to listen on an address that is not loopback
+     * @throws IOException              when the server cannot listen there, or the store cannot be opened
      */
     public static void serve(String host, int port, String canonicalBase, ServiceConfig config)
             throws IOException, InterruptedException {
@@ -340,7 +341,8 @@ public final class CdsHooksServer implements AutoCloseable {
             server.awaitStop();
             if (loaded.isCompletedExceptionally()) {
                 if (store.isCompletedExceptionally()) {
-                    throw new IllegalStateException(failure(store).getMessage(), failure(store));
+                    // A store out of reach is the deployment's to mend, as a port in use is.
+                    throw new IOException(failure(store).getMessage(), failure(store));
                 }
                 Throwable cause = assessor.isCompletedExceptionally() ? failure(assessor) : failure(fhir);
                 throw new IllegalStateException("the CDS Hooks service could not load "
