@@ -49,25 +49,42 @@ final class JdkFhirClientFactory extends RestfulClientFactory {
             "accept-encoding");
 
     private final HttpClient http;
-    private final String base;
+    private final URI base;
+    private final String basePath;
     private final Duration timeout;
 
     /**
-     * @param base    the FHIR server's base URL: requests go only to URLs that start with it
+     * @param base    the FHIR server's base URL: requests go only to URLs on it (same scheme, host and port, a
+     *                path at or below its path)
      * @param timeout the limit of each request, from sending it to the last byte of its answer's headers
      */
     JdkFhirClientFactory(FhirContext fhir, HttpClient http, URI base, Duration timeout) {
         super(fhir);
         this.http = http;
-        String text = base.toString();
-        this.base = text.endsWith("/") ? text : text + "/";
+        this.base = base;
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.timeout = timeout;
         setServerValidationMode(ServerValidationModeEnum.NEVER);
     }
 
-    /** True when {@code url} is the server's base or below it (same scheme, host, port and path prefix). */
+    /** True when {@code url} is on the FHIR server: its scheme, host and port, and its base path or below. */
     boolean isOnServer(String url) {
-        return (url.endsWith("/") ? url : url + "/").startsWith(base);
+        URI target;
+        try {
+            target = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        return base.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
+                && base.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
+                && port(base) == port(target) && target.getRawUserInfo() == null
+                && (path.equals(basePath) || path.startsWith(basePath + "/"));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     @Override
