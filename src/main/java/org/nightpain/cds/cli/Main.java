@@ -119,6 +119,10 @@ public final class Main implements Callable<Integer> {
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
         // serve's access log: one line a request, without patient data (AccessLog).
         setDefault("org.slf4j.simpleLogger.log.org.nightpain.cds.hooks.access", "info");
+        // Jetty at DEBUG and HAPI's client at TRACE write raw HTTP traffic, tokens and patient data with it:
+        // kept at INFO even when the default level is lowered, unless the operator names them.
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
+        setDefault("org.slf4j.simpleLogger.log.ca.uhn.fhir.rest.client", "info");
     }
 
     private static void setDefault(String key, String value) {

@@ -3,7 +3,6 @@ package org.nightpain.cds.hooks;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.impl.GenericClient;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +86,7 @@ final class FhirServerFetch implements AutoCloseable {
                 context = fhir;
                 if (context == null) {
                     context = FhirContext.forR4();
+                    context.setRestfulClientFactory(new JdkFhirClientFactory(context, http));
                     fhir = context;
                 }
             }
@@ -175,9 +175,13 @@ final class FhirServerFetch implements AutoCloseable {
     }
 
     private JsonNode read(PrefetchKey key, URI base, String token, String patientId, long deadline) throws FetchFailed {
-        JdkFhirClientFactory factory = new JdkFhirClientFactory(fhir(), http, base,
-                Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        IGenericClient client = new GenericClient(fhir(), factory.getHttpClient(base.toString()), base.toString(), factory);
+        try (JdkFhirClientFactory.Reading reading = JdkFhirClientFactory.reading(base, deadline)) {
+            return read(key, fhir().newRestfulGenericClient(base.toString()), base, token, patientId);
+        }
+    }
+
+    private JsonNode read(PrefetchKey key, IGenericClient client, URI base, String token, String patientId)
+            throws FetchFailed {
         client.setEncoding(EncodingEnum.JSON);
         client.registerInterceptor(new BearerTokenAuthInterceptor(token));
         String template = key.template(canonicals).replace(PATIENT_ID, patientId);
@@ -208,7 +212,7 @@ final class FhirServerFetch implements AutoCloseable {
                     throw new FetchFailed("the search has more than " + maxPages + " pages; reading stopped there,"
                             + " and an incomplete list is not assessed");
                 }
-                if (!factory.isOnServer(next.getUrl())) {
+                if (!JdkFhirClientFactory.isOnServer(next.getUrl())) {
                     throw new FetchFailed("the search's next page is not on the FHIR server; it was not followed");
                 }
                 page = client.loadPage().next(page).execute();

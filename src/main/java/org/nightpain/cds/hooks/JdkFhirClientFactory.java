@@ -34,7 +34,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs HAPI FHIR's generic client over the JDK's HTTP client, for GET requests to one FHIR server only.
+ * Runs HAPI FHIR's generic client over the JDK's HTTP client, for GET requests to the FHIR server of the
+ * read under way on the calling thread ({@link #reading}) and to no other.
  *
  * <p>Why not HAPI's default (Apache HttpClient 4): that client writes every request header, the bearer
  * token among them, to its DEBUG log, and follows redirects with the same headers. Here a request whose URL
@@ -48,39 +49,61 @@ final class JdkFhirClientFactory extends RestfulClientFactory {
     private static final Set<String> NOT_SENT = Set.of("host", "connection", "content-length", "expect", "upgrade",
             "accept-encoding");
 
+    /** The FHIR server of the read on this thread, and its deadline; no request is sent without one. */
+    private static final ThreadLocal<Target> TARGET = new ThreadLocal<>();
+
     private final HttpClient http;
-    private final URI base;
-    private final String basePath;
-    private final Duration timeout;
+
+    /** Where the requests of one read may go, and until when. */
+    private record Target(URI base, String basePath, long deadline) {
+    }
+
+    /** A read's hold on this thread's target; closing it ends the read. */
+    interface Reading extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /**
-     * @param base    the FHIR server's base URL: requests go only to URLs on it (same scheme, host and port, a
-     *                path at or below its path)
-     * @param timeout the limit of each request, from sending it to the last byte of its answer's headers
+     * Made once per FHIR context and set as its client factory: HAPI's client takes the factory of its
+     * context for every request it makes, pages included.
      */
-    JdkFhirClientFactory(FhirContext fhir, HttpClient http, URI base, Duration timeout) {
+    JdkFhirClientFactory(FhirContext fhir, HttpClient http) {
         super(fhir);
         this.http = http;
-        this.base = base;
-        String path = base.getRawPath() == null ? "" : base.getRawPath();
-        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        this.timeout = timeout;
         setServerValidationMode(ServerValidationModeEnum.NEVER);
     }
 
-    /** True when {@code url} is on the FHIR server: its scheme, host and port, and its base path or below. */
-    boolean isOnServer(String url) {
-        URI target;
+    /**
+     * Lets the requests made on this thread go to {@code base} (and below it) until {@code deadline} (a
+     * {@link System#nanoTime()}), until the returned hold is closed.
+     */
+    static Reading reading(URI base, long deadline) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        TARGET.set(new Target(base, path.endsWith("/") ? path.substring(0, path.length() - 1) : path, deadline));
+        return TARGET::remove;
+    }
+
+    /**
+     * True when {@code url} is on the FHIR server of this thread's read: its scheme, host and port, and its
+     * base path or below. False when no read is under way.
+     */
+    static boolean isOnServer(String url) {
+        Target target = TARGET.get();
+        URI uri;
         try {
-            target = new URI(url);
+            uri = new URI(url);
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-        String path = target.getRawPath() == null ? "" : target.getRawPath();
-        return base.getScheme().equalsIgnoreCase(String.valueOf(target.getScheme()))
-                && base.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-                && port(base) == port(target) && target.getRawUserInfo() == null
-                && (path.equals(basePath) || path.startsWith(basePath + "/"));
+        if (target == null || uri.getScheme() == null || uri.getHost() == null) {
+            return false;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return target.base().getScheme().equalsIgnoreCase(uri.getScheme())
+                && target.base().getHost().equalsIgnoreCase(uri.getHost())
+                && port(target.base()) == port(uri) && uri.getRawUserInfo() == null
+                && (path.equals(target.basePath()) || path.startsWith(target.basePath() + "/"));
     }
 
     private static int port(URI uri) {
@@ -174,7 +197,11 @@ final class JdkFhirClientFactory extends RestfulClientFactory {
                 // The bearer token goes to the EHR's FHIR server and nowhere else.
                 throw new IOException("refused to send a request outside the FHIR server's base URL");
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout).GET();
+            Duration left = Duration.ofNanos(TARGET.get().deadline() - System.nanoTime());
+            if (left.isNegative() || left.isZero()) {
+                throw new java.net.http.HttpTimeoutException("the time for reading from the FHIR server is up");
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(left).GET();
             headers.forEach((name, values) -> {
                 if (!NOT_SENT.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(value -> request.header(name, value));
