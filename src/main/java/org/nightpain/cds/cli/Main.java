@@ -120,9 +120,9 @@ public final class Main implements Callable<Integer> {
         // serve's access log: one line a request, without patient data (AccessLog).
         setDefault("org.slf4j.simpleLogger.log.org.nightpain.cds.hooks.access", "info");
         // Jetty at DEBUG and HAPI's client at TRACE write raw HTTP traffic, tokens and patient data with it:
-        // kept at INFO even when the default level is lowered, unless the operator names them.
-        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "info");
-        setDefault("org.slf4j.simpleLogger.log.ca.uhn.fhir.rest.client", "info");
+        // kept at WARN even when the default level is lowered, unless the operator names them.
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.ca.uhn.fhir.rest.client", "warn");
     }
 
     private static void setDefault(String key, String value) {

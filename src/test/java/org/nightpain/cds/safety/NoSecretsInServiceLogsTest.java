@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * (HAPI's server package and Jetty's servlet layer, which only it uses); and the two loggers that write raw
  * HTTP traffic by design: Jetty's DEBUG and TRACE lines (request lines, headers, buffers of every server in
  * the JVM) and the TRACE line of HAPI's client with each FHIR response body. No deployment should lower
- * those two; the command line keeps them at INFO even when the default level is lowered, which
+ * those two; the command line keeps them at WARN even when the default level is lowered, which
  * {@code ServeDeploymentIT} checks on the real process.
  */
 class NoSecretsInServiceLogsTest {
