@@ -249,15 +249,11 @@ final class Store implements AutoCloseable {
      * @return how many rows were written
      */
     int export(Instant since, Writer out) {
-        int rows = 0;
         OffsetDateTime from = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
         try (Connection connection = pool.getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT answered_at, hook_instance, service_id,"
-                    + " client_iss, patient_hash, kb_id, kb_version, kb_sha256, highest_urgency, findings, cards"
-                    + " FROM nightpain_audit WHERE answered_at >= ? ORDER BY answered_at, id")) {
-                select.setObject(1, from);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
+            int rows = export(connection, "SELECT answered_at, hook_instance, service_id, client_iss, patient_hash, kb_id,"
+                    + " kb_version, kb_sha256, highest_urgency, findings, cards FROM nightpain_audit"
+                    + " WHERE answered_at >= ? ORDER BY answered_at, id", from, out, row -> {
                         ObjectNode line = JSON.createObjectNode().put("record", "audit");
                         line.put("answeredAt", instant(row, 1));
                         line.put("hookInstance", row.getString(2));
@@ -269,18 +265,11 @@ final class Store implements AutoCloseable {
                         line.put("highestUrgency", row.getString(9));
                         line.set("findings", JSON.readTree(row.getString(10)));
                         line.set("cards", JSON.readTree(row.getString(11)));
-                        out.write(line.toString());
-                        out.write('\n');
-                        rows++;
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement("SELECT received_at, service_id, client_iss,"
-                    + " card_uuid, outcome, outcome_timestamp, accepted_suggestions, override_reason FROM nightpain_feedback"
-                    + " WHERE received_at >= ? ORDER BY received_at, id")) {
-                select.setObject(1, from);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
+                        return line;
+                    });
+            return rows + export(connection, "SELECT received_at, service_id, client_iss, card_uuid, outcome,"
+                    + " outcome_timestamp, accepted_suggestions, override_reason FROM nightpain_feedback"
+                    + " WHERE received_at >= ? ORDER BY received_at, id", from, out, row -> {
                         ObjectNode line = JSON.createObjectNode().put("record", "feedback");
                         line.put("receivedAt", instant(row, 1));
                         line.put("serviceId", row.getString(2));
@@ -291,12 +280,8 @@ final class Store implements AutoCloseable {
                         line.set("acceptedSuggestions", JSON.readTree(row.getString(7)));
                         String reason = row.getString(8);
                         line.set("overrideReason", reason == null ? null : JSON.readTree(reason));
-                        out.write(line.toString());
-                        out.write('\n');
-                        rows++;
-                    }
-                }
-            }
+                        return line;
+                    });
         } catch (SQLException e) {
             throw failure("read the audit trail", e);
         } catch (JsonProcessingException e) {
@@ -304,7 +289,27 @@ final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
+    }
+
+    /** One row of a result as a JSON object. */
+    private interface RowWriter {
+        ObjectNode line(ResultSet row) throws SQLException, IOException;
+    }
+
+    private static int export(Connection connection, String query, OffsetDateTime from, Writer out, RowWriter rows)
+            throws SQLException, IOException {
+        int written = 0;
+        try (PreparedStatement select = connection.prepareStatement(query)) {
+            select.setObject(1, from);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    out.write(rows.line(row).toString());
+                    out.write('\n');
+                    written++;
+                }
+            }
+        }
+        return written;
     }
 
     private static String instant(ResultSet row, int column) throws SQLException {

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +65,11 @@ final class Deployments {
 
     /** An HTTP client that sends a bearer token, or any Authorization header. */
     static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final Hooks.Client http;
         private final URI base;
 
         Client(URI base) {
+            this.http = new Hooks.Client(base);
             this.base = base;
         }
 
@@ -109,14 +107,7 @@ final class Deployments {
         }
 
         private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return http.send(request);
         }
     }
 
