@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP server that speaks CDS Hooks 2.0: {@code GET /cds-services} (discovery), {@code POST
  * /cds-services/nightpain-triage} (a {@code patient-view} call with FHIR R4 prefetch, answered with
- * cards) and {@code GET /questionnaire} (the FHIR Questionnaire whose answers it reads).
+ * cards), {@code POST /cds-services/nightpain-triage/feedback}, {@code GET /questionnaire} (the FHIR
+ * Questionnaire whose answers it reads), and {@code GET /health} and {@code GET /ready}. Deployed with a
+ * {@link ServiceConfig}, it accepts calls only from trusted CDS clients and keeps an audit trail and their
+ * feedback in its store; without one it is open and listens on loopback only.
  *
  * <pre>{@code
  * try (CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 8080, NightPainAssessor.create())) {
