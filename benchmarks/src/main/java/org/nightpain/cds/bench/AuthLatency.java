@@ -27,13 +27,14 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The cost of authentication on a call of the CDS Hooks service: two {@code serve} processes of the same CLI
- * jar, one open (no configuration) and one with {@code --config} (a trusted client whose keys are in a JWKS
- * file, an H2 file store), are called in turn by one client thread, each call timed from sending to the last
- * byte of the answer. The token of each authenticated call (ES256, signed here with a key made here) is made
- * before its clock starts, so the figures are the service's: verifying it, the replay check, and the audit
- * row written to a file (the open service keeps its audit in memory). Prints p50, p90, p99 and the mean of
- * each.
+ * The cost of authentication on a call of the CDS Hooks service: three {@code serve} processes of the same
+ * CLI jar, one open (no configuration, its audit in memory), one with {@code --config} (a trusted client
+ * whose keys are in a JWKS file) and its audit in memory, and one with the same configuration and the
+ * default H2 file store, are called in turn by one client thread (which goes first rotating), each call
+ * timed from sending to the last byte of the answer. The token of each authenticated call (ES256, signed
+ * here with a key made here) is made before its clock starts, so the figures are the service's: the second
+ * adds verifying the token and the replay check, the third also the audit row written to a file. Prints
+ * p50, p90, p99 and the mean of each.
  *
  * <pre>java -cp benchmarks.jar org.nightpain.cds.bench.AuthLatency target/nightpain-cds-cli.jar [calls] [warm-up calls]</pre>
  */
@@ -61,52 +62,52 @@ public final class AuthLatency {
         Path folder = Files.createTempDirectory("auth-latency");
         ECKey key = new ECKeyGenerator(Curve.P_256).keyID("bench-1").generate();
         Path jwks = Files.writeString(folder.resolve("jwks.json"), new JWKSet(key).toPublicJWKSet().toString());
-        Path config = Files.writeString(folder.resolve("serve.json"), "{\"trustedClients\": [{\"iss\": \"" + ISS + "\","
-                + " \"jwksFile\": \"" + jwks + "\"}], \"audience\": \"" + AUDIENCE + "\", \"store\": {\"jdbcUrl\":"
-                + " \"jdbc:h2:file:" + folder.resolve("store") + "\"}, \"patientIdSalt\": \"bench-salt-0123456789\"}");
-        int openPort = freePort();
-        int authPort = freePort();
-        Process open = serve(args[0], openPort);
-        Process authenticated = serve(args[0], authPort, "--config", config.toString());
+        String trusted = "{\"trustedClients\": [{\"iss\": \"" + ISS + "\", \"jwksFile\": \"" + jwks + "\"}], \"audience\": \""
+                + AUDIENCE + "\", \"patientIdSalt\": \"bench-salt-0123456789\", \"store\": {\"jdbcUrl\": ";
+        Path inMemory = Files.writeString(folder.resolve("memory.json"), trusted + "\"jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1\"}}");
+        Path inFile = Files.writeString(folder.resolve("file.json"), trusted + "\"jdbc:h2:file:" + folder.resolve("store") + "\"}}");
+        String[] names = {"unauthenticated, audit in memory", "authenticated, audit in memory  ",
+            "authenticated, audit in H2 file "};
+        List<Process> services = new ArrayList<>();
+        List<URI> uris = new ArrayList<>();
+        // Stopped with the benchmark, however it ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(Process::destroy)));
         try {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            URI openUri = URI.create("http://127.0.0.1:" + openPort + "/cds-services/nightpain-triage");
-            URI authUri = URI.create("http://127.0.0.1:" + authPort + "/cds-services/nightpain-triage");
-            ready(http, openPort);
-            ready(http, authPort);
-            long[] openNanos = new long[calls];
-            long[] authNanos = new long[calls];
+            for (Path config : new Path[] {null, inMemory, inFile}) {
+                int port = freePort();
+                services.add(config == null ? serve(args[0], port) : serve(args[0], port, "--config", config.toString()));
+                uris.add(URI.create("http://127.0.0.1:" + port + "/cds-services/nightpain-triage"));
+            }
+            for (URI uri : uris) {
+                ready(http, uri.getPort());
+            }
+            long[][] nanos = new long[3][calls];
             long signing = 0;
             for (int i = -warmUp; i < calls; i++) {
-                long beforeSigning = System.nanoTime();
-                String token = token(key);
-                long signed = System.nanoTime() - beforeSigning;
-                // Alternate which goes first, so that neither always follows the other.
-                long a;
-                long b;
-                if ((i & 1) == 0) {
-                    a = time(http, openUri, null);
-                    b = time(http, authUri, token);
-                } else {
-                    b = time(http, authUri, token);
-                    a = time(http, openUri, null);
-                }
-                if (i >= 0) {
-                    openNanos[i] = a;
-                    authNanos[i] = b;
-                    signing += signed;
+                for (int k = 0; k < 3; k++) {
+                    int which = Math.floorMod(i + k, 3);   // which goes first rotates
+                    long beforeSigning = System.nanoTime();
+                    String token = which == 0 ? null : token(key);
+                    long signed = System.nanoTime() - beforeSigning;
+                    long took = time(http, uris.get(which), token);
+                    if (i >= 0) {
+                        nanos[which][i] = took;
+                        signing += which == 0 ? 0 : signed;
+                    }
                 }
             }
             System.out.println("calls=" + calls + " warmUp=" + warmUp + " cores=" + Runtime.getRuntime().availableProcessors());
-            System.out.println("unauthenticated " + summary(openNanos));
-            System.out.println("authenticated   " + summary(authNanos));
+            for (int k = 0; k < 3; k++) {
+                System.out.println(names[k] + " " + summary(nanos[k]));
+            }
             System.out.printf(Locale.ROOT, "client signing (ES256, not in the figures above): mean %.3f ms%n",
-                    signing / 1e6 / calls);
+                    signing / 1e6 / (2L * calls));
         } finally {
-            open.destroy();
-            authenticated.destroy();
-            open.waitFor();
-            authenticated.waitFor();
+            for (Process service : services) {
+                service.destroy();
+                service.waitFor();
+            }
         }
     }
 
