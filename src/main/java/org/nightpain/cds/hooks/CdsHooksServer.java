@@ -307,11 +307,11 @@ public final class CdsHooksServer implements AutoCloseable {
             System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
                     + " (stop with Ctrl-C or SIGTERM)");
             if (config.isOpen()) {
-                LOG.warn("The CDS Hooks service runs WITHOUT authentication (no trusted clients configured{}): anyone"
-                        + " who can reach {} may call it, so it listens on loopback only; the audit trail and feedback"
-                        + " are kept {}.", config.allowUnauthenticated() ? ", allowUnauthenticated is true" : "",
-                        server.baseUri(), config.store().jdbcUrl().startsWith("jdbc:h2:mem:")
-                        ? "in memory until the process ends" : "in the configured store");
+                LOG.warn("The CDS Hooks service runs WITHOUT authentication (no --config with trusted clients, or"
+                        + " allowUnauthenticated set): anyone who can reach {} may call it, so it listens on loopback"
+                        + " only; the audit trail and feedback are kept {}.", server.baseUri(),
+                        config.store().jdbcUrl().startsWith("jdbc:h2:mem:") ? "in memory until the process ends"
+                        : "in the configured store");
             } else {
                 System.err.println("Trusted CDS clients: " + server.deployment.authenticator().describe());
                 if (config.tls() == null && !ServiceConfig.isLoopback(host)) {
