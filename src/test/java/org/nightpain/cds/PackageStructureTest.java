@@ -38,7 +38,7 @@ class PackageStructureTest {
                     "Utf8"),
             "org.nightpain.cds.fhir", Set.of("Canonicals", "CodeLists", "FhirFactMapper", "FhirMappingException",
                     "MappedFacts"),
-            "org.nightpain.cds.hooks", Set.of("CdsHooksServer"),
+            "org.nightpain.cds.hooks", Set.of("AuditTrail", "CdsHooksServer", "ServiceConfig"),
             "org.nightpain.cds.cli", Set.of("Main"));
 
     @Test

@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:every record assessed",
             "3:at least one record was invalid (the others were still assessed and written)",
-            "2:usage error, input that cannot be read, or (serve) an address that cannot be listened on",
+            "2:usage error, input that cannot be read, or (serve, audit) an address that cannot be listened on, a"
+                    + " configuration that is not valid or a store that cannot be opened",
             "1:internal error (a bug)"})
 public final class Main implements Callable<Integer> {
     static final int OK = 0;
@@ -66,6 +67,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new RulesCommand(context))
                 .addSubcommand(new VersionCommand(context))
                 .addSubcommand(new ServeCommand(context))
+                .addSubcommand(new CommandLine(new AuditCommand(context)).addSubcommand(new AuditCommand.Export(context)))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
@@ -90,7 +92,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.err().println("nightpain-cds: name a command: assess, rules, version or serve (--help lists them)");
+        context.err().println("nightpain-cds: name a command: assess, rules, version, serve or audit (--help lists them)");
         return USAGE;
     }
 
@@ -107,6 +109,12 @@ public final class Main implements Callable<Integer> {
     private static void quietLogging() {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         setDefault("org.slf4j.simpleLogger.logFile", "System.err");
+        // serve's access log: one line a request, without patient data (AccessLog).
+        setDefault("org.slf4j.simpleLogger.log.org.nightpain.cds.hooks.access", "info");
+        // Jetty at DEBUG and HAPI's client at TRACE write raw HTTP traffic, tokens and patient data with it:
+        // kept at WARN even when the default level is lowered, unless the operator names them.
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.ca.uhn.fhir.rest.client", "warn");
     }
 
     private static void setDefault(String key, String value) {

@@ -1,8 +1,10 @@
 package org.nightpain.cds.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nightpain.cds.hooks.CdsHooksServer;
+import org.nightpain.cds.hooks.ServiceConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +28,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " organisation controls.", "Default, a placeholder:", "${DEFAULT-VALUE}"})
     private String canonicalBase = CdsHooksServer.PLACEHOLDER_CANONICAL_BASE;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = {"The deployment: trusted clients, audience, store, TLS (docs/cds-hooks.md).",
+                    "Without it the service has no authentication, listens on loopback only and keeps its audit"
+                            + " trail in memory."})
+    private Path config;
+
     private final Main.Context context;
 
     ServeCommand(Main.Context context) {
@@ -44,9 +52,19 @@ final class ServeCommand implements Callable<Integer> {
             context.err().println("nightpain-cds: --canonical-base: " + e.getMessage());
             return Main.USAGE;
         }
+        ServiceConfig deployment;
         try {
-            CdsHooksServer.serve(host, port, canonicalBase);
+            deployment = config == null ? ServiceConfig.open() : ServiceConfig.read(config);
+        } catch (IllegalArgumentException e) {
+            context.err().println("nightpain-cds: --config: " + e.getMessage());
+            return Main.USAGE;
+        }
+        try {
+            CdsHooksServer.serve(host, port, canonicalBase, deployment);
             return Main.OK;
+        } catch (IllegalArgumentException e) {
+            context.err().println("nightpain-cds: --host: " + e.getMessage());
+            return Main.USAGE;
         } catch (IOException e) {
             context.err().println("nightpain-cds: " + e.getMessage());
             return Main.USAGE;

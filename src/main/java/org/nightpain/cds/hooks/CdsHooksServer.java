@@ -12,17 +12,25 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.nightpain.cds.NightPainAssessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP server that speaks CDS Hooks 2.0: {@code GET /cds-services} (discovery), {@code POST
  * /cds-services/nightpain-triage} (a {@code patient-view} call with FHIR R4 prefetch, answered with
- * cards) and {@code GET /questionnaire} (the FHIR Questionnaire whose answers it reads).
+ * cards), {@code POST /cds-services/nightpain-triage/feedback}, {@code GET /questionnaire} (the FHIR
+ * Questionnaire whose answers it reads), and {@code GET /health} and {@code GET /ready}. Deployed with a
+ * {@link ServiceConfig}, it accepts calls only from trusted CDS clients and keeps an audit trail and their
+ * feedback in its store; without one it is open and listens on loopback only.
  *
  * <pre>{@code
  * try (CdsHooksServer server = CdsHooksServer.start("127.0.0.1", 8080, NightPainAssessor.create())) {
@@ -47,15 +55,26 @@ public final class CdsHooksServer implements AutoCloseable {
     public static final String PLACEHOLDER_CANONICAL_BASE = Canonicals.PLACEHOLDER_BASE;
 
     private static final long STOP_TIMEOUT_MS = 5_000;
+    /**
+     * The largest request head read. Above Jetty's 8 KB so that an oversized token reaches the authentication
+     * and is refused there with the contract's 401 (tokens are refused unread above 16 KB).
+     */
+    static final int MAX_HEADER_BYTES = 128 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(CdsHooksServer.class);
 
     private final Server server;
     private final ServerConnector connector;
     private final TriageService service;
+    private final Deployment deployment;
+    private final boolean secure;
 
-    private CdsHooksServer(Server server, ServerConnector connector, TriageService service) {
+    private CdsHooksServer(Server server, ServerConnector connector, TriageService service, Deployment deployment,
+                           boolean secure) {
         this.server = server;
         this.connector = connector;
         this.service = service;
+        this.deployment = deployment;
+        this.secure = secure;
     }
 
     /**
@@ -88,6 +107,23 @@ public final class CdsHooksServer implements AutoCloseable {
     }
 
     /**
+     * Starts the service as a configuration describes it: the trusted clients whose tokens it accepts (or
+     * none, when open), the store of its audit trail and feedback, and TLS. Otherwise as {@link
+     * #start(String, int, NightPainAssessor, String)}.
+     *
+     * @throws IllegalArgumentException when the base is not an http or https URL, or an open service (no
+     *                                  trusted clients) is asked to listen on an address that is not loopback
+     */
+    public static CdsHooksServer start(String host, int port, NightPainAssessor assessor, String canonicalBase,
+                                       ServiceConfig config) throws IOException {
+        Objects.requireNonNull(assessor, "assessor");
+        Canonicals canonicals = Canonicals.of(canonicalBase);
+        return start(host, port, CompletableFuture.completedFuture(assessor), Clock.systemUTC(),
+                CompletableFuture.supplyAsync(() -> FhirSupport.load(canonicals)), canonicals, TriageService.STARTUP_WAIT,
+                config);
+    }
+
+    /**
      * @param fhir the FHIR side, loading or loaded, with the placeholder canonical URLs: the server listens
      *             at once, and calls that come before the FHIR structures are ready wait for them
      */
@@ -107,18 +143,46 @@ public final class CdsHooksServer implements AutoCloseable {
     static CdsHooksServer start(String host, int port, CompletableFuture<NightPainAssessor> assessor, Clock clock,
                                 CompletableFuture<FhirSupport> fhir, Canonicals canonicals, Duration startupWait)
             throws IOException {
+        return start(host, port, assessor, clock, fhir, canonicals, startupWait, ServiceConfig.open());
+    }
+
+    /**
+     * @param config the deployment: trusted clients (none: open, loopback only), store and TLS
+     */
+    static CdsHooksServer start(String host, int port, CompletableFuture<NightPainAssessor> assessor, Clock clock,
+                                CompletableFuture<FhirSupport> fhir, Canonicals canonicals, Duration startupWait,
+                                ServiceConfig config) throws IOException {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(assessor, "assessor");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
+        if (config.isOpen() && !ServiceConfig.isLoopback(host)) {
+            throw new IllegalArgumentException("a service without authentication listens on loopback only, not on "
+                    + host + ": give a configuration with trustedClients (--config) to listen elsewhere");
+        }
         TriageService service = new TriageService(assessor, clock, fhir, canonicals, startupWait);
+        Deployment deployment = Deployment.start(config, canonicals, clock, startupWait);
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("nightpain-hooks");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        ServerConnector connector;
+        if (config.tls() != null) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(config.tls().keystore().toAbsolutePath().toString());
+            tls.setKeyStorePassword(config.tls().password());
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // Clients that call by IP address send no server name; the certificate is still the one presented.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            HttpConnectionFactory plain = new HttpConnectionFactory(http);
+            connector = new ServerConnector(server, new SslConnectionFactory(tls, plain.getProtocol()), plain);
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -127,16 +191,18 @@ public final class CdsHooksServer implements AutoCloseable {
         cors.setAllowedOriginPatterns(Set.of("*"));
         cors.setAllowedMethods(Set.of("GET", "POST", "OPTIONS"));
         cors.setAllowedHeaders(Set.of("Content-Type", "Authorization"));
-        cors.setHandler(new HooksHandler(service));
+        cors.setHandler(new TrustHandler(deployment, service, assessor, fhir, new HooksHandler(service)));
         server.setHandler(new GracefulHandler(cors));
+        server.setRequestLog(new AccessLog());
         server.setStopTimeout(STOP_TIMEOUT_MS);
         try {
             server.start();
         } catch (Exception e) {
             stopQuietly(server);
+            deployment.close();
             throw new IOException("cannot serve CDS Hooks on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new CdsHooksServer(server, connector, service);
+        return new CdsHooksServer(server, connector, service, deployment, config.tls() != null);
     }
 
     /**
@@ -161,7 +227,7 @@ public final class CdsHooksServer implements AutoCloseable {
         } else if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((secure ? "https://" : "http://") + host + ":" + port() + "/");
     }
 
     /** Stops the server gracefully when the JVM is asked to exit (SIGTERM, SIGINT). */
@@ -180,7 +246,11 @@ public final class CdsHooksServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        stopQuietly(server);
+        try {
+            stopQuietly(server);
+        } finally {
+            deployment.close();
+        }
     }
 
     private static void stopQuietly(Server server) {
@@ -215,14 +285,41 @@ public final class CdsHooksServer implements AutoCloseable {
      * @throws IllegalArgumentException when the base is not an http or https URL
      */
     public static void serve(String host, int port, String canonicalBase) throws IOException, InterruptedException {
+        serve(host, port, canonicalBase, ServiceConfig.open());
+    }
+
+    /**
+     * As {@link #serve(String, int, String)}, deployed as {@code config} says: with it, calls need a trusted
+     * client's token, and the audit trail and feedback go to the configured store, which opens beside the
+     * rule base (a store that cannot be opened stops the service as a rule base that cannot be loaded does).
+     *
+     * @throws IllegalArgumentException when the base is not an http or https URL, or an open service is asked
+     *                                  to listen on an address that is not loopback
+     * @throws IOException              when the server cannot listen there, or the store cannot be opened
+     */
+    public static void serve(String host, int port, String canonicalBase, ServiceConfig config)
+            throws IOException, InterruptedException {
         Canonicals canonicals = Canonicals.of(canonicalBase);
         CompletableFuture<NightPainAssessor> assessor = new CompletableFuture<>();
         CompletableFuture<FhirSupport> fhir = new CompletableFuture<>();
         try (CdsHooksServer server = start(host, port, assessor, Clock.systemUTC(), fhir, canonicals,
-                TriageService.STARTUP_WAIT)) {
+                TriageService.STARTUP_WAIT, config)) {
             server.stopOnShutdown();
             System.err.println("CDS Hooks service listening on " + server.baseUri() + "cds-services"
                     + " (stop with Ctrl-C or SIGTERM)");
+            if (config.isOpen()) {
+                LOG.warn("The CDS Hooks service runs WITHOUT authentication (no --config with trusted clients, or"
+                        + " allowUnauthenticated set): anyone who can reach {} may call it, so it listens on loopback"
+                        + " only; the audit trail and feedback are kept {}.", server.baseUri(),
+                        config.store().jdbcUrl().startsWith("jdbc:h2:mem:") ? "in memory until the process ends"
+                        : "in the configured store");
+            } else {
+                System.err.println("Trusted CDS clients: " + server.deployment.authenticator().describe());
+                if (config.tls() == null && !ServiceConfig.isLoopback(host)) {
+                    LOG.warn("Plain HTTP on {}: tokens and patient data cross the network unencrypted unless a reverse"
+                            + " proxy terminates TLS in front of the service (see docs/cds-hooks.md).", host);
+                }
+            }
             if (canonicals.isPlaceholder()) {
                 System.err.println("Note: the Questionnaire and code systems are named under the placeholder "
                         + canonicals.base() + "; give a base of your own with --canonical-base before real use.");
@@ -235,10 +332,11 @@ public final class CdsHooksServer implements AutoCloseable {
                 server.service.warmUp();
                 return FhirSupport.load(canonicals);
             }, "nightpain-load-fhir");
-            CompletableFuture<Void> loaded = CompletableFuture.allOf(assessor, fhir).whenComplete((ignored, failure) -> {
+            CompletableFuture<Store> store = server.deployment.opening();
+            CompletableFuture<Void> loaded = CompletableFuture.allOf(assessor, fhir, store).whenComplete((ignored, failure) -> {
                 if (failure == null) {
-                    System.err.printf("CDS Hooks service ready: rule base and FHIR model loaded in %.1f s%n",
-                            (System.nanoTime() - loading) / 1e9);
+                    System.err.printf("CDS Hooks service ready: rule base and FHIR model loaded in %.1f s; store %s%n",
+                            (System.nanoTime() - loading) / 1e9, store.join().description());
                 } else {
                     // A service that cannot assess must not stay up looking healthy: stop, and let serve fail.
                     server.close();
@@ -246,6 +344,10 @@ public final class CdsHooksServer implements AutoCloseable {
             });
             server.awaitStop();
             if (loaded.isCompletedExceptionally()) {
+                if (store.isCompletedExceptionally()) {
+                    // A store out of reach is the deployment's to mend, as a port in use is.
+                    throw new IOException(failure(store).getMessage(), failure(store));
+                }
                 Throwable cause = assessor.isCompletedExceptionally() ? failure(assessor) : failure(fhir);
                 throw new IllegalStateException("the CDS Hooks service could not load "
                         + (assessor.isCompletedExceptionally() ? "its rule base" : "the FHIR model"), cause);

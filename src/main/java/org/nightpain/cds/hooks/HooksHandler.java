@@ -79,7 +79,7 @@ final class HooksHandler extends Handler.Abstract {
             }
             case SERVICE -> {
                 requireMethod(method, "POST");
-                return service.call(body(request));
+                return service.call(body(request), steps(request));
             }
             default -> throw new HookException(404, "NOT_FOUND", "No such endpoint. The service answers GET "
                     + DISCOVERY + ", POST " + SERVICE + " and GET " + QUESTIONNAIRE + ".", List.of());
@@ -93,7 +93,13 @@ final class HooksHandler extends Handler.Abstract {
         }
     }
 
-    private static byte[] body(Request request) {
+    /** The steps a {@link TrustHandler} in front set for this call, or none. */
+    private static CallSteps steps(Request request) {
+        return request.getAttribute(CallSteps.class.getName()) instanceof CallSteps steps ? steps : CallSteps.NONE;
+    }
+
+    /** The body of a JSON request, at most {@link #MAX_BODY_BYTES}; 415, 413 or 400 otherwise. */
+    static byte[] body(Request request) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new HookException(415, "UNSUPPORTED_MEDIA_TYPE", "Send the request as application/json.",

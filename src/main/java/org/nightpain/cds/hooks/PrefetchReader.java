@@ -73,8 +73,8 @@ final class PrefetchReader {
         parse(reading, prefetch);
         failOnProblems(reading);
         if (!reading.resources.containsKey(PrefetchKey.QUESTIONNAIRE_RESPONSE)) {
-            throw new HookException(412, "DATA_UNAVAILABLE", "The patient's answers were not sent, and this service"
-                    + " does not query the FHIR server itself.", List.of(new Problem(
+            throw new HookException(412, "DATA_UNAVAILABLE", "The patient's answers were not sent, and the request named no"
+                    + " FHIR server (fhirServer with fhirAuthorization) to read them from.", List.of(new Problem(
                     "prefetch." + PrefetchKey.QUESTIONNAIRE_RESPONSE.key(), null, "is missing: send the result of "
                     + PrefetchKey.QUESTIONNAIRE_RESPONSE.template(mapper.canonicals()) + " (null when there is none)")));
         }

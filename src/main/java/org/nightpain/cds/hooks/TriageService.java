@@ -132,20 +132,29 @@ final class TriageService {
      * answered 503 if they are still not ready.
      */
     Reply call(byte[] body) {
+        return call(body, CallSteps.NONE);
+    }
+
+    /** As {@link #call(byte[])}, with a deployment's steps: the prefetch it fills in, the record it keeps. */
+    Reply call(byte[] body, CallSteps steps) {
         try {
             long deadline = System.nanoTime() + startupWait.toNanos();
             JsonNode request = parse(body);
             String patientId = checkRequest(request);
             Instant now = clock.instant();
             FhirSupport fhir = ready(this.fhir, "the FHIR model", deadline);
-            FhirFacts input = fhir.reader().read(patientId, request.get("prefetch"), now);
+            FhirFacts input = fhir.reader().read(patientId, steps.prefetch(request, patientId), now);
             NightPainAssessor assessor = ready(this.assessor, "the rule base", deadline);
             if (!input.assessable()) {
-                return new Reply(200, JSON_TYPE, write(Cards.notAssessed(assessor.knowledgeBase(), input, canonicals)));
+                ObjectNode cards = Cards.notAssessed(assessor.knowledgeBase(), input, canonicals);
+                steps.answered(request, patientId, assessor.knowledgeBase(), null, cards);
+                return new Reply(200, JSON_TYPE, write(cards));
             }
             Assessment assessment = assessor.assess(input.facts(), now);
             ObjectNode record = TriageRecord.of(assessment, input, patientId, canonicals);
-            return new Reply(200, JSON_TYPE, write(Cards.response(assessment, input, record, canonicals)));
+            ObjectNode cards = Cards.response(assessment, input, record, canonicals);
+            steps.answered(request, patientId, assessor.knowledgeBase(), assessment, cards);
+            return new Reply(200, JSON_TYPE, write(cards));
         } catch (HookException e) {
             return error(e);
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LeanStartIT {
     private static final List<String> SERVICE_PACKAGES = List.of(
-            "org.nightpain.cds.hooks.", "ca.uhn.", "org.hl7.", "org.eclipse.jetty.", "jakarta.servlet.");
+            "org.nightpain.cds.hooks.", "ca.uhn.", "org.hl7.", "org.eclipse.jetty.", "jakarta.servlet.",
+            "com.nimbusds.", "org.flywaydb.", "org.h2.", "org.postgresql.", "com.zaxxer.");
 
     @ParameterizedTest
     @ValueSource(strings = {"red-flag.json", "batch.ndjson"})

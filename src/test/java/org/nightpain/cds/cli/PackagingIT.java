@@ -35,7 +35,9 @@ class PackagingIT {
                     "org/nightpain/cds/json/AssessmentJson.class");
             assertThat(names).noneMatch(name -> name.startsWith("picocli/") || name.startsWith("com/fasterxml/")
                     || name.startsWith("org/slf4j/") || name.startsWith("org/drools/")
-                    || name.startsWith("org/eclipse/jetty/") || name.startsWith("ca/uhn/") || name.startsWith("org/hl7/"));
+                    || name.startsWith("org/eclipse/jetty/") || name.startsWith("ca/uhn/") || name.startsWith("org/hl7/")
+                    || name.startsWith("com/nimbusds/") || name.startsWith("org/flywaydb/") || name.startsWith("org/h2/")
+                    || name.startsWith("org/postgresql/") || name.startsWith("com/zaxxer/"));
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isNull();
         }
     }
@@ -71,6 +73,15 @@ class PackagingIT {
             assertThat(jar.getEntry("ca/uhn/fhir/context/FhirContext.class")).isNotNull();
             assertThat(jar.getEntry("org/hl7/fhir/r4/model/QuestionnaireResponse.class")).isNotNull();
             assertThat(jar.getEntry("com/fasterxml/jackson/databind/ObjectMapper.class")).isNotNull();
+            // serve --config: token verification, the FHIR client, the store and its schema.
+            assertThat(jar.getEntry("com/nimbusds/jwt/SignedJWT.class")).isNotNull();
+            assertThat(jar.getEntry("ca/uhn/fhir/rest/client/impl/GenericClient.class")).isNotNull();
+            assertThat(jar.getEntry("org/flywaydb/core/Flyway.class")).isNotNull();
+            assertThat(jar.getEntry("org/h2/Driver.class")).isNotNull();
+            assertThat(jar.getEntry("org/postgresql/Driver.class")).isNotNull();
+            assertThat(jar.getEntry("com/zaxxer/hikari/HikariDataSource.class")).isNotNull();
+            assertThat(jar.getEntry("org/nightpain/cds/hooks/migration/V1__audit_and_feedback.sql")).isNotNull();
+            assertThat(jar.getEntry("org/apache/http/client/HttpClient.class")).as("Apache HttpClient stays out").isNull();
             String providers = new String(jar.getInputStream(
                     jar.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(providers).contains("org.slf4j.simple.SimpleServiceProvider");
@@ -107,12 +118,20 @@ class PackagingIT {
         assertThat(optional).anyMatch(artifact -> artifact.startsWith("org.eclipse.jetty:jetty-server:"));
         assertThat(optional).anyMatch(artifact -> artifact.startsWith("ca.uhn.hapi.fhir:hapi-fhir-structures-r4:"));
         assertThat(optional).anyMatch(artifact -> artifact.startsWith("ca.uhn.hapi.fhir:org.hl7.fhir.r4:"));
+        for (String serviceOnly : List.of("com.nimbusds:nimbus-jose-jwt:", "ca.uhn.hapi.fhir:hapi-fhir-client:",
+                "org.flywaydb:flyway-core:", "org.flywaydb:flyway-database-postgresql:", "com.h2database:h2:",
+                "org.postgresql:postgresql:", "com.zaxxer:HikariCP:")) {
+            assertThat(optional).anyMatch(artifact -> artifact.startsWith(serviceOnly));
+        }
         // What an application inherits: no command line, no JSON, no HTTP server, no FHIR.
         assertThat(inherited).noneMatch(artifact -> artifact.startsWith("info.picocli:")
                 || artifact.startsWith("com.fasterxml.jackson.")
                 || artifact.startsWith("org.slf4j:slf4j-simple:")
                 || artifact.startsWith("org.eclipse.jetty")
                 || artifact.startsWith("ca.uhn.hapi.fhir")
-                || artifact.startsWith("org.hl7.fhir") || artifact.contains(":org.hl7.fhir."));
+                || artifact.startsWith("org.hl7.fhir") || artifact.contains(":org.hl7.fhir.")
+                || artifact.startsWith("com.nimbusds:") || artifact.startsWith("org.flywaydb:")
+                || artifact.startsWith("com.h2database:") || artifact.startsWith("org.postgresql:")
+                || artifact.startsWith("com.zaxxer:") || artifact.startsWith("org.apache.httpcomponents:"));
     }
 }

@@ -208,7 +208,7 @@ final class Hooks {
             return post("cds-services/nightpain-triage", request.toString());
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) {
+        HttpResponse<String> send(HttpRequest.Builder request) {
             try {
                 return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
