@@ -243,6 +243,30 @@ class SafetyInvariants2Test {
                 .forEach(f -> assertThat(workUps).as(f.ruleId() + " withheld by").contains(f.suppressedBy()));
     }
 
+    /**
+     * §9.5.2: every withheld finding names a presented finding that withheld it: for §3.9.3 a most urgent
+     * finding of an emergency or urgent result, for supersession a spinal work-up (over "no imaging at
+     * first") or a rheumatology referral (over the HLA-B27 test). A presented finding names none.
+     */
+    @Property(tries = 1000)
+    void everyWithheldFinding_namesThePresentedFindingThatWithheldIt(@ForAll("patients") PatientFacts patient) {
+        Assessment result = Fixtures.assess(patient);
+
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.suppressedBy()).as(f.ruleId()).isNull());
+        for (Finding withheld : result.suppressedFindings()) {
+            Finding by = Fixtures.finding(result, withheld.suppressedBy());
+            if (withheld.urgency() == Urgency.SELF_CARE) {
+                assertThat(by.urgency()).as("%s withheld by %s", withheld.ruleId(), by.ruleId())
+                        .isEqualTo(result.highestUrgency()).isIn(Urgency.EMERGENCY, Urgency.URGENT);
+            } else if (withheld.ruleId().equals("RTN-04")) {
+                assertThat(by.ruleId()).isIn("RTN-02", "RTN-03");
+            } else {
+                assertThat(ClinicalTerms.NO_IMAGING_AT_FIRST).contains(withheld.ruleId());
+                assertThat(ClinicalTerms.isSpinalWorkUp(by)).as("%s withheld by %s", withheld.ruleId(), by.ruleId()).isTrue();
+            }
+        }
+    }
+
     // ---- 19. Injury in older people ---------------------------------------------------------------
 
     @Provide

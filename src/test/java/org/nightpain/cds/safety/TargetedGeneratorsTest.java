@@ -2,6 +2,7 @@ package org.nightpain.cds.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -258,7 +259,7 @@ class TargetedGeneratorsTest {
     void validPatients_reachScreeningAndTransparencyCases(@ForAll("patients") PatientFacts patient) {
         require("screening complete", "screening incomplete with DQ-04 presented",
                 "screening incomplete under an emergency", "an answer not used", "every answer used",
-                "a YES cited only by a withheld finding");
+                "a YES cited only by a withheld finding", "self-care advice withheld", "no imaging at first withheld");
         Assessment result = Fixtures.assess(patient);
         count(result.screeningComplete(), "screening complete");
         count(!result.screeningComplete() && presented(result).contains("DQ-04"),
@@ -268,10 +269,13 @@ class TargetedGeneratorsTest {
         count(!result.answersNotUsed().isEmpty(), "an answer not used");
         count(result.answersNotUsed().isEmpty() && !SafetyInvariants2Test.reportedAnswers(patient).isEmpty(),
                 "every answer used");
-        Set<String> citedPresented = new java.util.HashSet<>();
+        count(result.suppressedFindings().stream().anyMatch(f -> f.urgency() == Urgency.SELF_CARE), "self-care advice withheld");
+        count(result.suppressedFindings().stream().anyMatch(f -> ClinicalTerms.NO_IMAGING_AT_FIRST.contains(f.ruleId())),
+                "no imaging at first withheld");
+        Set<String> citedPresented = new HashSet<>();
         result.findings().forEach(f -> citedPresented.addAll(f.inputsUsed().keySet()));
         count(result.suppressedFindings().stream().flatMap(f -> f.inputsUsed().entrySet().stream())
                 .anyMatch(e -> e.getValue() == TriState.YES && !citedPresented.contains(e.getKey())),
-                "a YES cited only by a withheld finding");
+                "a YES cited only by a withheld finding", "self-care advice withheld", "no imaging at first withheld");
     }
 }
