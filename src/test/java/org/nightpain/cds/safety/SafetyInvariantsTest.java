@@ -133,6 +133,7 @@ class SafetyInvariantsTest {
             }
         }
         facts.replace(FactField.RADICULAR_LEG_PAIN, RadicularLegPain.UNKNOWN, RadicularLegPain.NONE);
+        facts.replace(FactField.LEG_NUMBNESS_TINGLING, LegNumbness.UNKNOWN, LegNumbness.NONE);
         // A progressive weakness of unknown grade (§8.1.3) and bruising after trauma of unknown kind
         // keep their unknown: NONE would make them invalid.
         if (patient.weaknessProgressive() != TriState.YES) {
