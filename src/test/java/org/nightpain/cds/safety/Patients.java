@@ -327,17 +327,7 @@ public final class Patients {
      * mended as {@link #makeValid} does, which never touches a forced answer that is valid on its own.
      */
     static Arbitrary<PatientFacts> validWith(Arbitrary<Map<FactField, Object>> changes) {
-        return Combinators.combine(valid(), changes).as((patient, forced) -> {
-            Map<FactField, Object> facts = valuesOf(patient);
-            forced.forEach((field, value) -> {
-                if (value == null) {
-                    facts.remove(field);
-                } else {
-                    facts.put(field, value);
-                }
-            });
-            return build(makeValid(facts));
-        });
+        return Combinators.combine(valid(), changes).as((patient, forced) -> build(makeValid(changed(patient, forced))));
     }
 
     /**
@@ -417,6 +407,11 @@ public final class Patients {
 
     /** These facts with some fields replaced (a null value makes a number absent and an answer UNKNOWN). */
     static PatientFacts with(PatientFacts facts, Map<FactField, Object> changes) {
+        return build(changed(facts, changes));
+    }
+
+    /** The values of these facts with some fields replaced (a null value leaves the field out). */
+    private static Map<FactField, Object> changed(PatientFacts facts, Map<FactField, Object> changes) {
         Map<FactField, Object> values = valuesOf(facts);
         changes.forEach((field, value) -> {
             if (value == null) {
@@ -425,7 +420,7 @@ public final class Patients {
                 values.put(field, value);
             }
         });
-        return build(values);
+        return values;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

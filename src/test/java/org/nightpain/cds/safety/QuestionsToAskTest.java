@@ -118,14 +118,7 @@ class QuestionsToAskTest {
 
     /** The most urgent outcome of any rule the question names, variants included; null when none has one. */
     private static Urgency mostUrgentOutcome(Question question) {
-        Urgency most = null;
-        for (String id : question.couldChange()) {
-            Urgency urgency = OUTCOMES.get(id);
-            if (urgency != null && (most == null || urgency.isMoreUrgentThan(most))) {
-                most = urgency;
-            }
-        }
-        return most;
+        return mostUrgent(question, OUTCOMES);
     }
 
     /** A patient about whom nothing is known is asked everything, an emergency's questions first. */
@@ -193,9 +186,14 @@ class QuestionsToAskTest {
 
     /** The most urgent rule the answer could change, by the catalogue; null when it names none that exists. */
     private static Urgency rank(Question question) {
+        return mostUrgent(question, CATALOGUE);
+    }
+
+    /** The most urgent urgency these rule urgencies give the rules the question names; null when none has one. */
+    private static Urgency mostUrgent(Question question, Map<String, Urgency> urgencies) {
         Urgency most = null;
         for (String id : question.couldChange()) {
-            Urgency urgency = CATALOGUE.get(id);
+            Urgency urgency = urgencies.get(id);
             if (urgency != null && (most == null || urgency.isMoreUrgentThan(most))) {
                 most = urgency;
             }
