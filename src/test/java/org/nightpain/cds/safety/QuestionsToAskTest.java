@@ -137,6 +137,18 @@ class QuestionsToAskTest {
                         "symptomDurationWeeks", "sleepPosition", "neckPainOnWaking");
     }
 
+    /** STarT Back is an adult tool that no rule weighs below 16 (§9.3), so a child is not asked its scores. */
+    @Example
+    void child_isNotAskedTheStartBackScores_anAdultIs() {
+        PatientFacts child = PatientFacts.builder().ageYears(12).build();
+        PatientFacts adult = PatientFacts.builder().ageYears(16).build();
+
+        assertThat(Fixtures.assess(child).questionsToAsk()).extracting(Question::field)
+                .doesNotContain("startBackTotal", "startBackPsychosocial");
+        assertThat(Fixtures.assess(adult).questionsToAsk()).extracting(Question::field)
+                .contains("startBackTotal", "startBackPsychosocial");
+    }
+
     /** What is wrong with the questions of one assessment; empty when nothing is. */
     static List<String> problems(PatientFacts patient, Assessment assessment) {
         List<String> problems = new ArrayList<>();
