@@ -71,11 +71,14 @@ public final class BulkScreen {
             }
         }
 
-        /** One thread per core, and buckets of an eighth of the heap. */
+        /**
+         * One thread per core, and buckets of a sixteenth of the heap: two buckets are in memory at once
+         * (one screened, the next read), each taking about three times its bytes once grouped.
+         */
         public static Options of(Path export, Path out, Instant asOf, Urgency minUrgency) {
             return new Options(export, out, asOf, minUrgency, Canonicals.PLACEHOLDER,
                     Runtime.getRuntime().availableProcessors(),
-                    Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8)));
+                    Math.max(4L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16)));
         }
     }
 
@@ -212,24 +215,38 @@ public final class BulkScreen {
              OutputStream csv = new BufferedOutputStream(Files.newOutputStream(flagged), 1 << 16)) {
             csv.write(FlaggedCsv.header().getBytes(StandardCharsets.UTF_8));
             ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
-            for (int bucket = 0; bucket < spill.buckets(); bucket++) {
-                Map<String, List<RawRecord>> byPatient = group(spill.read(bucket), names);
-                List<String> keys = new ArrayList<>(byPatient.keySet());
-                keys.sort(null);
-                for (int from = 0; from < keys.size(); from += PATIENTS_PER_CHUNK) {
-                    List<String> chunkKeys = keys.subList(from, Math.min(keys.size(), from + PATIENTS_PER_CHUNK));
-                    List<List<RawRecord>> chunkRecords = chunkKeys.stream().map(byPatient::get).toList();
-                    if (inFlight.size() >= 2 * options.threads()) {
-                        patients += write(finished(inFlight.poll()), rows, csv, summary);
-                        listener.screened(patients);
+            // The next bucket is read and grouped while the workers screen this one.
+            ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "nightpain-screen-load");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Future<Map<String, List<RawRecord>>> next = loader.submit(() -> group(spill.read(0), names));
+                for (int bucket = 0; bucket < spill.buckets(); bucket++) {
+                    Map<String, List<RawRecord>> byPatient = finished(next);
+                    int following = bucket + 1;
+                    if (following < spill.buckets()) {
+                        next = loader.submit(() -> group(spill.read(following), names));
                     }
-                    inFlight.add(workers.submit(() -> screenChunk(chunkKeys, chunkRecords, asOf)));
+                    List<String> keys = new ArrayList<>(byPatient.keySet());
+                    keys.sort(null);
+                    for (int from = 0; from < keys.size(); from += PATIENTS_PER_CHUNK) {
+                        List<String> chunkKeys = keys.subList(from, Math.min(keys.size(), from + PATIENTS_PER_CHUNK));
+                        List<List<RawRecord>> chunkRecords = chunkKeys.stream().map(byPatient::get).toList();
+                        if (inFlight.size() >= 2 * options.threads()) {
+                            patients += write(finished(inFlight.poll()), rows, csv, summary);
+                            listener.screened(patients);
+                        }
+                        inFlight.add(workers.submit(() -> screenChunk(chunkKeys, chunkRecords, asOf)));
+                    }
                 }
-                // The bucket's records are referenced by its chunks only; write them before the next bucket.
                 while (!inFlight.isEmpty()) {
                     patients += write(finished(inFlight.poll()), rows, csv, summary);
                     listener.screened(patients);
                 }
+            } finally {
+                loader.shutdownNow();
             }
         }
     }
