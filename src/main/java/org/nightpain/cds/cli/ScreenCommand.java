@@ -104,7 +104,7 @@ final class ScreenCommand implements Callable<Integer> {
             err.println("  " + record.where() + ": " + record.reason().code()
                     + (record.record() == null ? "" : " (" + record.record() + ")"));
         }
-        err.printf(Locale.ROOT, "patients: %d assessed, %d not assessed, %d flagged (at or above %s, and not assessed)%n",
+        err.printf(Locale.ROOT, "patients: %d assessed, %d not assessed; %d on the work list (at or above %s, or not assessed)%n",
                 summary.assessed(), summary.notAssessed(), summary.flagged(), minUrgency);
         StringBuilder urgencies = new StringBuilder("highest urgency:");
         for (Urgency urgency : Urgency.values()) {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The NDJSON files of an export on this machine: every {@code *.ndjson} file of a folder, in name order,
- * or the files a manifest names. A manifest's {@code url} may be a {@code file:} URL or a path, taken
+ * The NDJSON files of an export on this machine: the files a manifest names (given, or a folder's
+ * {@code manifest.json}), or else every {@code *.ndjson} file of the folder, in name order. A manifest's {@code url} may be a {@code file:} URL or a path, taken
  * relative to the manifest's folder; anything else (an {@code https:} URL of the server) must be
  * downloaded first.
  *
@@ -22,7 +22,13 @@ import java.util.stream.Stream;
  */
 record ExportFiles(List<Path> files, Path folder, Instant transactionTime) {
 
+    /** The name of the manifest that a folder of an export may hold beside its files. */
+    static final String MANIFEST = "manifest.json";
+
     static ExportFiles locate(Path export) throws BulkExportException {
+        if (Files.isDirectory(export) && Files.isRegularFile(export.resolve(MANIFEST))) {
+            return locate(export.resolve(MANIFEST));
+        }
         if (Files.isDirectory(export)) {
             try (Stream<Path> files = Files.list(export)) {
                 return new ExportFiles(files.filter(f -> f.getFileName().toString().endsWith(".ndjson")

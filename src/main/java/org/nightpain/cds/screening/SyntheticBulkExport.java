@@ -151,17 +151,21 @@ public final class SyntheticBulkExport {
     }
 
     /**
-     * Writes an export from the command line: {@code FOLDER PATIENTS [SEED [AS_OF]]}. Used by the benchmarks.
+     * Writes an export from the command line: {@code FOLDER PATIENTS [SEED [AS_OF [PLANTED_SHARE]]]}. Used by
+     * the benchmarks and for {@code examples/bulk}.
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: SyntheticBulkExport FOLDER PATIENTS [SEED [AS_OF]]");
+            System.err.println("usage: SyntheticBulkExport FOLDER PATIENTS [SEED [AS_OF [PLANTED_SHARE]]]");
             System.exit(2);
         }
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
         Instant asOf = args.length > 3 ? Instant.parse(args[3]) : Instant.parse("2026-11-25T08:00:00Z");
-        Result result = write(Path.of(args[0]), Settings.of(Long.parseLong(args[1]), seed, asOf));
-        System.err.println("wrote " + result.resources() + "; " + result.planted().size() + " planted red flags");
+        double share = args.length > 4 ? Double.parseDouble(args[4]) : 0.05;
+        Result result = write(Path.of(args[0]), new Settings(Long.parseLong(args[1]), seed, share, asOf, 50_000,
+                Canonicals.PLACEHOLDER));
+        System.err.println("wrote " + result.resources() + "; " + result.planted().size() + " planted red flags: "
+                + (result.planted().size() <= 20 ? result.planted() : ""));
     }
 
     private Result writeAll() throws IOException {

@@ -13,9 +13,9 @@ import org.nightpain.cds.screening.BulkExportException;
 import org.nightpain.cds.screening.BulkManifest;
 
 /**
- * The NDJSON files of an export on any file system Spark reads (local, HDFS, S3): every {@code *.ndjson}
- * file of a folder, in name order, or the files a manifest names, relative to the manifest's folder
- * unless absolute. The same rules as the command line's {@code screen}, through Hadoop's file systems.
+ * The NDJSON files of an export on any file system Spark reads (local, HDFS, S3): the files a manifest
+ * names (given, or a folder's {@code manifest.json}), relative to the manifest's folder unless absolute,
+ * or else every {@code *.ndjson} file of the folder, in name order. The same rules as the command line's {@code screen}, through Hadoop's file systems.
  *
  * @param files           the files, as Hadoop paths
  * @param transactionTime the manifest's transaction time; null without a manifest
@@ -27,6 +27,9 @@ record ExportPaths(List<String> files, java.time.Instant transactionTime) {
         FileSystem fs = path.getFileSystem(conf);
         if (!fs.exists(path)) {
             throw new BulkExportException(export + ": no such folder or manifest");
+        }
+        if (fs.getFileStatus(path).isDirectory() && fs.isFile(new Path(path, "manifest.json"))) {
+            return locate(new Path(path, "manifest.json").toString(), conf);
         }
         if (fs.getFileStatus(path).isDirectory()) {
             FileStatus[] statuses = fs.listStatus(path, p -> p.getName().endsWith(".ndjson"));

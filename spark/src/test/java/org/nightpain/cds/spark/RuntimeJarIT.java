@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime jar for {@code --jars}: the library, Drools and HAPI FHIR inside; Spark, Scala and SLF4J
- * left to the cluster; Jackson, Guava, Apache Commons and ANTLR moved out of the way of Spark's copies.
+ * left to the cluster; Jackson, Guava and Apache Commons moved out of the way of Spark's copies.
  */
 class RuntimeJarIT {
     @Test
