@@ -82,13 +82,15 @@ public final class BulkScreen {
         }
     }
 
-    /** Told how far the screen is; called from the screen's threads. */
+    /** Told how far the screen is; called from the screen's threads. Every method does nothing unless overridden. */
     public interface Listener {
         /** The first pass has read this many records in all (called now and then). */
-        void read(long records);
+        default void read(long records) {
+        }
 
         /** The second pass has written this many patients' rows (called now and then). */
-        void screened(long patients);
+        default void screened(long patients) {
+        }
 
         /** The first pass is over: it read this many records; the screen is as of this time. */
         default void readDone(long records, Instant asOf) {

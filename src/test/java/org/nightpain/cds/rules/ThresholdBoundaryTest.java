@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Diagnostic;
+import org.nightpain.cds.FactField;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.HlaB27;
 import org.nightpain.cds.NsaidResponse;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
-import org.nightpain.cds.knowledge.TestKnowledge;
 import org.nightpain.cds.knowledge.Thresholds;
 
 /**
@@ -172,8 +172,9 @@ class ThresholdBoundaryTest {
     /** Thresholds that only define a question's meaning must appear in that question's wording. */
     @Test
     void definitionThresholds_appearInTheQuestionsThatDefineThem() {
-        Map<String, String> questions = TestKnowledge.table("questions.tsv", 3).stream()
-                .collect(Collectors.toMap(row -> row[0], row -> row[1]));
+        // The questions live in the fact register (facts.tsv) since questions.tsv was folded into it.
+        Map<String, String> questions = FactField.ALL.stream()
+                .collect(Collectors.toMap(FactField::fieldName, FactField::question));
 
         assertThat(questions.get("recentBacterialInfection")).contains(Thresholds.INFECTION_RISK_RECENT_MAX_WEEKS + " weeks");
         assertThat(questions.get("recentSpinalProcedure")).contains(Thresholds.INFECTION_RISK_RECENT_MAX_WEEKS + " weeks");

@@ -54,14 +54,6 @@ final class Exports {
     }
 
     static BulkScreen.Result screen(Path export, Path out) throws IOException {
-        return BulkScreen.run(BulkScreen.Options.of(export, out, AS_OF, Urgency.SOON), ASSESSOR, new BulkScreen.Listener() {
-            @Override
-            public void read(long records) {
-            }
-
-            @Override
-            public void screened(long patients) {
-            }
-        });
+        return BulkScreen.run(BulkScreen.Options.of(export, out, AS_OF, Urgency.SOON), ASSESSOR, new BulkScreen.Listener() { });
     }
 }

@@ -51,15 +51,7 @@ class SyntheticBulkExportTest {
         // Small buckets, so that the patients' records travel through many spill files.
         BulkScreen.Options options = new BulkScreen.Options(export, folder.resolve("out"), AS_OF, Urgency.SOON,
                 Canonicals.PLACEHOLDER, 2, 256 * 1024);
-        ScreeningSummary summary = BulkScreen.run(options, NightPainAssessor.create(), new BulkScreen.Listener() {
-            @Override
-            public void read(long records) {
-            }
-
-            @Override
-            public void screened(long patients) {
-            }
-        }).summary();
+        ScreeningSummary summary = BulkScreen.run(options, NightPainAssessor.create(), new BulkScreen.Listener() { }).summary();
 
         assertThat(summary.assessed()).isEqualTo(2000);
         assertThat(summary.hasProblems()).isFalse();

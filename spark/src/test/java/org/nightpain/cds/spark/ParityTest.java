@@ -69,15 +69,7 @@ class ParityTest {
     void screenAndSpark_giveTheSameAnswers() throws IOException {
         Path screenOut = folder.resolve("screen");
         BulkScreen.Result screen = BulkScreen.run(BulkScreen.Options.of(export, screenOut, AS_OF, Urgency.SOON),
-                NightPainAssessor.create(), new BulkScreen.Listener() {
-                    @Override
-                    public void read(long records) {
-                    }
-
-                    @Override
-                    public void screened(long patients) {
-                    }
-                });
+                NightPainAssessor.create(), new BulkScreen.Listener() { });
         Path sparkOut = folder.resolve("spark");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = NightPainScreening.run(SharedSpark.session(), new String[] {export.toString(), "--out",
