@@ -299,6 +299,8 @@ time_screen() {
         "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx512m -Xlog:gc:file="$WORK/screen-gc.log" \
             -jar "$CLI_JAR" screen "$export" --out "$WORK/screen-out" 2> "$WORK/screen-progress.txt"
         grep -q "patients: $PATIENTS assessed" "$WORK/screen-progress.txt" || die "screen did not assess every patient: $(tail -5 "$WORK/screen-progress.txt")"
+        # 8.5 KB a patient: do not leave gigabytes inside the source tree (the rule compiler reads it).
+        rm -f "$WORK/screen-out/assessments.ndjson"
         time_report "$WORK/time.txt" > "$WORK/report.txt"
         echo "$(cat "$WORK/report.txt") $(screen_report "$WORK/screen-progress.txt") $(others_report "$before" "$(machine_busy_s)")" \
             "$(heap_after_gc "$WORK/screen-gc.log")" >> "$results"
@@ -330,7 +332,8 @@ time_spark() {
         # shellcheck disable=SC2046,SC2086
         "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx2g $(spark_opens) -Dspark.master='local[2]' \
             -Dspark.ui.enabled=false -Dspark.driver.bindAddress=127.0.0.1 -Dspark.driver.host=127.0.0.1 \
-            -cp "$ROOT/spark/target/classes:$(cat "$cp")" org.nightpain.cds.spark.NightPainScreening "$export" \
+            -cp "$ROOT/spark/target/classes:$(library_jar):$(tr ':' '\n' < "$cp" | grep -v '/org/nightpain/' | paste -sd:)" \
+            org.nightpain.cds.spark.NightPainScreening "$export" \
             --out "$WORK/spark-out" > "$WORK/spark-log.txt" 2>&1 || { tail -20 "$WORK/spark-log.txt" >&2; die "the Spark job failed"; }
         grep -q "patients $PATIENTS assessed" "$WORK/spark-log.txt" || die "the Spark job did not assess every patient"
         time_report "$WORK/time.txt" > "$WORK/report.txt"
@@ -341,6 +344,11 @@ time_spark() {
     summarise "patients per second" "$results" patients_per_s "/s"
     summarise "peak RSS" "$results" rss_mib MiB
     summarise "other processes" "$results" others_cores cores
+}
+
+# The library jar of this tree (the local Maven repository may hold another build of the same version).
+library_jar() {
+    ls "$ROOT"/target/nightpain-cds-[0-9]*.jar 2> /dev/null | grep -v -- '-cli' | head -1
 }
 
 # The --add-opens flags Spark's launcher adds on Java 17, as spark/pom.xml lists them for the tests.

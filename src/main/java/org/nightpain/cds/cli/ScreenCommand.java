@@ -101,8 +101,8 @@ final class ScreenCommand implements Callable<Integer> {
                 err.println("  ... (summary.json lists up to " + ScreeningSummary.LISTED_INVALID_RECORDS + ")");
                 break;
             }
-            err.println("  " + record.where() + ": " + record.reason().code()
-                    + (record.record() == null ? "" : " (" + record.record() + ")"));
+            // File, line and reason only: standard error often ends up in a log, and ids can identify patients.
+            err.println("  " + record.where() + ": " + record.reason().code());
         }
         err.printf(Locale.ROOT, "patients: %d assessed, %d not assessed; %d on the work list (at or above %s, or not assessed)%n",
                 summary.assessed(), summary.notAssessed(), summary.flagged(), minUrgency);

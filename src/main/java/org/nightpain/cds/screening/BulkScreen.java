@@ -47,6 +47,8 @@ import org.nightpain.cds.json.ScreeningJson;
 public final class BulkScreen {
     /** Patients handed to a worker at once. */
     private static final int PATIENTS_PER_CHUNK = 128;
+    /** Spill buckets at most, whatever the export's size: each reading thread holds a small buffer for each. */
+    private static final int MAX_BUCKETS = 4096;
 
     /**
      * What to screen and how.
@@ -72,13 +74,14 @@ public final class BulkScreen {
         }
 
         /**
-         * One thread per core, and buckets of a sixteenth of the heap: two buckets are in memory at once
-         * (one screened, the next read), each taking about three times its bytes once grouped.
+         * One thread per core, and buckets of a sixty-fourth of the heap (8 MB in a 512 MB heap): two
+         * buckets are in memory at once (one screened, the next read), and records that stay in memory
+         * that long are copied by every young collection, so small buckets keep the collector's work small.
          */
         public static Options of(Path export, Path out, Instant asOf, Urgency minUrgency) {
             return new Options(export, out, asOf, minUrgency, Canonicals.PLACEHOLDER,
                     Runtime.getRuntime().availableProcessors(),
-                    Math.max(4L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16)));
+                    Math.max(2L << 20, Math.min(128L << 20, Runtime.getRuntime().maxMemory() / 64)));
         }
     }
 
@@ -139,7 +142,7 @@ public final class BulkScreen {
         for (Path file : files.files()) {
             bytes += Files.size(file);
         }
-        int buckets = (int) Math.max(1, Math.min(1024, (bytes + options.bucketBytes() - 1) / options.bucketBytes()));
+        int buckets = (int) Math.max(1, Math.min(MAX_BUCKETS, (bytes + options.bucketBytes() - 1) / options.bucketBytes()));
         ScreeningSummary summary = new ScreeningSummary();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), task -> {

@@ -1,15 +1,17 @@
 package org.nightpain.cds.screening;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,9 +48,16 @@ final class Spill implements Closeable {
         return Math.floorMod(patient.hashCode() * 0x9E3779B9, buckets);
     }
 
-    /** One thread's bucket files, opened as they are first needed. */
+    /**
+     * One thread's bucket files. Records are gathered per bucket in a small buffer that is appended to
+     * the bucket's file when full, so that no file stays open: an export may need more buckets than a
+     * process may hold files open.
+     */
     final class Writer implements Closeable {
+        private static final int FLUSH_BYTES = 16 << 10;
+
         private final int number;
+        private final ByteArrayOutputStream[] buffers = new ByteArrayOutputStream[buckets];
         private final DataOutputStream[] outs = new DataOutputStream[buckets];
 
         private Writer(int number) {
@@ -60,7 +69,8 @@ final class Spill implements Closeable {
             int bucket = bucket(patient);
             DataOutputStream out = outs[bucket];
             if (out == null) {
-                out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path(number, bucket)), 1 << 15));
+                buffers[bucket] = new ByteArrayOutputStream(FLUSH_BYTES + 1024);
+                out = new DataOutputStream(buffers[bucket]);
                 outs[bucket] = out;
             }
             writeString(out, patient);
@@ -70,13 +80,24 @@ final class Spill implements Closeable {
             out.writeLong(line);
             out.writeInt(length);
             out.write(json, offset, length);
+            if (buffers[bucket].size() >= FLUSH_BYTES) {
+                flush(bucket);
+            }
+        }
+
+        private void flush(int bucket) throws IOException {
+            try (OutputStream file = Files.newOutputStream(path(number, bucket), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                buffers[bucket].writeTo(file);
+            }
+            buffers[bucket].reset();
         }
 
         @Override
         public void close() throws IOException {
-            for (DataOutputStream out : outs) {
-                if (out != null) {
-                    out.close();
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                if (buffers[bucket] != null && buffers[bucket].size() > 0) {
+                    flush(bucket);
                 }
             }
         }
