@@ -165,7 +165,7 @@ public final class NightPainScreening {
     /** The patients' facts from the rows of {@link #readRecords}: a shuffle by patient, then the fact mapper. */
     public static Dataset<Row> patientFacts(Dataset<Row> records, Instant asOf, String canonicalBase) {
         Objects.requireNonNull(asOf, "asOf");
-        Canonicals.of(canonicalBase);
+        Canonicals.of(canonicalBase); // a bad base fails here, on the driver, rather than in every task
         return records.filter(col("patient").isNotNull())
                 .groupByKey((MapFunction<Row, String>) row -> row.getString(4), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (patient, rows) -> {
