@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -107,15 +108,36 @@ public final class NightPainScreening {
                 String.join(",", paths.files()), TextInputFormat.class, LongWritable.class, Text.class, conf);
         JavaRDD<Row> rows = lines.mapPartitionsWithInputSplit((split, input) -> {
             String file = ((FileSplit) split).getPath().getName();
-            List<Row> out = new ArrayList<>();
-            while (input.hasNext()) {
-                var line = input.next();
-                Row row = lineRow(file, line._1().get(), line._2());
-                if (row != null) {
-                    out.add(row);
+            // Lazily, line by line: a split may hold a whole file.
+            return new Iterator<Row>() {
+                private Row next = advance();
+
+                private Row advance() {
+                    while (input.hasNext()) {
+                        var line = input.next();
+                        Row row = lineRow(file, line._1().get(), line._2());
+                        if (row != null) {
+                            return row;
+                        }
+                    }
+                    return null;
                 }
-            }
-            return out.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Row next() {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    Row row = next;
+                    next = advance();
+                    return row;
+                }
+            };
         }, false);
         return spark.createDataFrame(rows, Rows.RECORDS);
     }
