@@ -9,10 +9,12 @@ import java.util.Arrays;
  * decoding it, so that bytes that are not UTF-8 spoil only their own line. Keeps at most
  * {@code maxKept} bytes of a line and skips the rest, so memory stays bounded however long the input
  * or its lines. Not thread-safe.
+ *
+ * <p>Public because population screening reads Bulk Data files with it too; not part of the API.
  */
-final class LineReader {
+public final class LineReader {
     /** Runs before a read that may block, so that results already written can be flushed first. */
-    interface BeforeRead {
+    public interface BeforeRead {
         void run() throws IOException;
     }
 
@@ -26,14 +28,14 @@ final class LineReader {
     private int length;
     private long lineNumber;
 
-    LineReader(InputStream in, int maxKept, BeforeRead beforeRead) {
+    public LineReader(InputStream in, int maxKept, BeforeRead beforeRead) {
         this.in = in;
         this.maxKept = maxKept;
         this.beforeRead = beforeRead;
     }
 
     /** Moves to the next line; false at the end of the input. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         length = 0;
         boolean started = false;
         while (true) {
@@ -83,22 +85,22 @@ final class LineReader {
     }
 
     /** The bytes of the current line; valid until the next call of {@link #next()}. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
     /** How many bytes of the current line were kept: at most {@code maxKept}. */
-    int length() {
+    public int length() {
         return length;
     }
 
     /** The number of the current line, from 1. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** True when the current line holds only spaces and tabs. */
-    boolean isBlank() {
+    public boolean isBlank() {
         for (int i = 0; i < length; i++) {
             if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
                 return false;
