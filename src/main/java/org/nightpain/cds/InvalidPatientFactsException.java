@@ -19,7 +19,7 @@ public final class InvalidPatientFactsException extends IllegalArgumentException
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in field order. */
+    /** {@return every problem found, in field order} */
     public List<Problem> problems() {
         return problems;
     }
