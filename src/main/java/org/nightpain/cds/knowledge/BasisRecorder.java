@@ -17,6 +17,10 @@ import org.nightpain.cds.TriState;
 public abstract class BasisRecorder<T extends BasisRecorder<T>> {
     private final List<Object> basis = new ArrayList<>(8);
 
+    /** Starts with an empty basis. */
+    protected BasisRecorder() {
+    }
+
     /** This object, for chaining. */
     abstract T self();
 

@@ -13,7 +13,16 @@ import java.util.Map;
  */
 public final class Thresholds {
 
-    /** One register entry. */
+    /**
+     * One register entry.
+     *
+     * @param name     the name the DRL uses, such as {@code FEVER_MIN_CELSIUS}
+     * @param value    the value, as the register writes it
+     * @param unit     its unit
+     * @param meaning  how the rules use it
+     * @param sources  the ids of the sources it rests on
+     * @param evidence the kind of evidence behind it
+     */
     public record Entry(String name, String value, String unit, String meaning, List<String> sources, String evidence) {
     }
 
