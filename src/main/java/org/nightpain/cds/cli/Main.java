@@ -49,7 +49,11 @@ public final class Main implements Callable<Integer> {
         this.context = context;
     }
 
-    /** Runs the command line and exits with its exit code. */
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the command and its options, as docs/cli.md gives them
+     */
     public static void main(String[] args) {
         quietLogging();
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
