@@ -15,6 +15,11 @@ import java.util.Arrays;
 public final class LineReader {
     /** Runs before a read that may block, so that results already written can be flushed first. */
     public interface BeforeRead {
+        /**
+         * Called before each read from the input.
+         *
+         * @throws IOException when it fails; {@link LineReader#next()} then throws it
+         */
         void run() throws IOException;
     }
 
@@ -28,13 +33,25 @@ public final class LineReader {
     private int length;
     private long lineNumber;
 
+    /**
+     * A reader of lines.
+     *
+     * @param in         the input, read in chunks of 64 KB and not closed
+     * @param maxKept    the most bytes of a line kept; the rest of a longer line is skipped
+     * @param beforeRead run before each read from {@code in}
+     */
     public LineReader(InputStream in, int maxKept, BeforeRead beforeRead) {
         this.in = in;
         this.maxKept = maxKept;
         this.beforeRead = beforeRead;
     }
 
-    /** Moves to the next line; false at the end of the input. */
+    /**
+     * Moves to the next line.
+     *
+     * @return true when there is one; false at the end of the input
+     * @throws IOException when the input cannot be read, or {@code beforeRead} fails
+     */
     public boolean next() throws IOException {
         length = 0;
         boolean started = false;
@@ -84,22 +101,26 @@ public final class LineReader {
         length += kept;
     }
 
-    /** The bytes of the current line; valid until the next call of {@link #next()}. */
+    /**
+     * The bytes of the current line, from index 0; valid until the next call of {@link #next()}.
+     *
+     * @return a buffer that holds the line; only its first {@link #length()} bytes are the line's
+     */
     public byte[] bytes() {
         return line;
     }
 
-    /** How many bytes of the current line were kept: at most {@code maxKept}. */
+    /** {@return how many bytes of the current line were kept: at most {@code maxKept}} */
     public int length() {
         return length;
     }
 
-    /** The number of the current line, from 1. */
+    /** {@return the number of the current line, from 1} */
     public long lineNumber() {
         return lineNumber;
     }
 
-    /** True when the current line holds only spaces and tabs. */
+    /** {@return true when the kept bytes of the current line are only spaces, tabs and carriage returns} */
     public boolean isBlank() {
         for (int i = 0; i < length; i++) {
             if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {

@@ -24,6 +24,7 @@ public final class ScreeningJson {
     /**
      * The row of an assessed patient, compact and without a newline.
      *
+     * @param out        where the row is written
      * @param patient    the patient's key ("Patient/p1"), also the result's {@code id}
      * @param answered   whether a QuestionnaireResponse to the triage questionnaire gave answers
      * @param assessment the patient's assessment
@@ -49,7 +50,12 @@ public final class ScreeningJson {
 
     /**
      * The row of a patient who could not be assessed: an {@code INVALID_INPUT} error object listing every
-     * problem, never a result.
+     * problem, never a result. Compact and without a newline.
+     *
+     * @param out      where the row is written
+     * @param patient  the patient's key ("Patient/p1"), also the error's {@code id}
+     * @param problems why the patient could not be assessed
+     * @param records  the ids of the patient's records ("Condition/c7")
      */
     public static void notAssessed(ByteArrayOutputStream out, String patient, List<Problem> problems, List<String> records) {
         List<JsonProblem> jsonProblems = problems.stream()

@@ -9,6 +9,11 @@ import java.io.IOException;
 public final class BulkExportException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An export that cannot be read.
+     *
+     * @param message what is wrong, naming the file
+     */
     public BulkExportException(String message) {
         super(message);
     }

@@ -31,6 +31,12 @@ public record BulkManifest(List<Output> outputs, Instant transactionTime) {
     public record Output(String type, String url) {
     }
 
+    /**
+     * Copies the list of outputs, so that the manifest is immutable.
+     *
+     * @param outputs         the files, in the manifest's order
+     * @param transactionTime the export's {@code transactionTime}, or null when it has none that can be read
+     */
     public BulkManifest {
         outputs = List.copyOf(outputs);
     }
@@ -38,7 +44,9 @@ public record BulkManifest(List<Output> outputs, Instant transactionTime) {
     /**
      * Reads a manifest.
      *
-     * @param name the manifest's name, for messages
+     * @param manifest the manifest's bytes (JSON)
+     * @param name     the manifest's name, for messages
+     * @return the manifest's outputs and transaction time
      * @throws BulkExportException when it is not a manifest, naming what is wrong
      */
     public static BulkManifest parse(byte[] manifest, String name) throws BulkExportException {

@@ -63,6 +63,20 @@ public final class BulkScreen {
      */
     public record Options(Path export, Path out, Instant asOf, Urgency minUrgency, Canonicals canonicals, int threads,
                           long bucketBytes) {
+        /**
+         * Checks the options.
+         *
+         * @param export      a folder of {@code .ndjson} files, or an export's manifest
+         * @param out         the folder to write into (created if needed)
+         * @param asOf        the time the facts are as of, or null for the manifest's transaction time (else the
+         *                    start of the run)
+         * @param minUrgency  the lowest highest-urgency listed in flagged.csv
+         * @param canonicals  the canonical URLs whose Questionnaire the answers are read from
+         * @param threads     worker threads, at least 1
+         * @param bucketBytes about how many bytes of records to group in memory at once, at least 1
+         * @throws NullPointerException     when export, out, minUrgency or canonicals is null
+         * @throws IllegalArgumentException when threads or bucketBytes is below 1
+         */
         public Options {
             Objects.requireNonNull(export, "export");
             Objects.requireNonNull(out, "out");
@@ -77,6 +91,14 @@ public final class BulkScreen {
          * One thread per core, and buckets of a sixty-fourth of the heap (8 MB in a 512 MB heap): two
          * buckets are in memory at once (one screened, the next read), and records that stay in memory
          * that long are copied by every young collection, so small buckets keep the collector's work small.
+         * The answers are read from the placeholder canonical URLs.
+         *
+         * @param export     a folder of {@code .ndjson} files, or an export's manifest
+         * @param out        the folder to write into (created if needed)
+         * @param asOf       the time the facts are as of, or null for the manifest's transaction time (else the
+         *                   start of the run)
+         * @param minUrgency the lowest highest-urgency listed in flagged.csv
+         * @return the options
          */
         public static Options of(Path export, Path out, Instant asOf, Urgency minUrgency) {
             return new Options(export, out, asOf, minUrgency, Canonicals.PLACEHOLDER,
@@ -87,15 +109,28 @@ public final class BulkScreen {
 
     /** Told how far the screen is; called from the screen's threads. Every method does nothing unless overridden. */
     public interface Listener {
-        /** The first pass has read this many records in all (called now and then). */
+        /**
+         * The first pass has read this many records in all (called now and then).
+         *
+         * @param records the records read so far, in every file
+         */
         default void read(long records) {
         }
 
-        /** The second pass has written this many patients' rows (called now and then). */
+        /**
+         * The second pass has written this many patients' rows (called now and then).
+         *
+         * @param patients the patients whose rows are written so far
+         */
         default void screened(long patients) {
         }
 
-        /** The first pass is over: it read this many records; the screen is as of this time. */
+        /**
+         * The first pass is over.
+         *
+         * @param records the records read in all
+         * @param asOf    the time the screen is as of
+         */
         default void readDone(long records, Instant asOf) {
         }
     }
@@ -122,7 +157,10 @@ public final class BulkScreen {
     /**
      * Screens an export.
      *
+     * @param options  what to screen and how
      * @param assessor the assessor (loaded once; it takes most of a second)
+     * @param listener told how far the screen is
+     * @return the summary, also written to summary.json, and the as-of time used
      * @throws BulkExportException when the export cannot be read at all (nothing is written)
      * @throws IOException         when the output cannot be written or a file fails while being read
      */

@@ -16,12 +16,22 @@ public final class FlaggedCsv {
     private FlaggedCsv() {
     }
 
-    /** The header line, with its line end. */
+    /** {@return the header line, with its line end} */
     public static String header() {
         return String.join(",", COLUMNS) + "\n";
     }
 
-    /** One row, with its line end. */
+    /**
+     * One row, with its line end.
+     *
+     * @param patient   the patient's key ({@code Patient/p1})
+     * @param urgency   the highest urgency's name, or {@link #NOT_ASSESSED}
+     * @param findings  the finding codes, most urgent first; empty when not assessed
+     * @param referrals the referrals' names; empty when not assessed
+     * @param answered  whether answers to the triage questionnaire were found; null (an empty cell) when not
+     *                  assessed
+     * @return the row
+     */
     public static String row(String patient, String urgency, List<String> findings, List<String> referrals,
                              Boolean answered) {
         return quote(patient) + "," + urgency + "," + quote(String.join(";", findings)) + ","

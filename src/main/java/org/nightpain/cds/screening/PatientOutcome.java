@@ -20,6 +20,7 @@ import org.nightpain.cds.fhir.MappedFacts;
 public record PatientOutcome(String patient, Status status, MappedFacts facts, List<Problem> problems,
                              List<String> records, long used, Map<RecordReason, Long> reasons,
                              List<ScreeningSummary.InvalidRecord> invalid) {
+    /** Whether a patient's records can be assessed. */
     public enum Status {
         /** The records gave valid facts. */
         MAPPED,
@@ -29,6 +30,18 @@ public record PatientOutcome(String patient, Status status, MappedFacts facts, L
         NOT_IN_EXPORT
     }
 
+    /**
+     * Copies the lists and the map, so that the outcome is immutable.
+     *
+     * @param patient  the patient's key ({@code Patient/p1})
+     * @param status   whether there are facts to assess
+     * @param facts    the mapped facts when {@code status} is {@link Status#MAPPED}, else null
+     * @param problems why the patient cannot be assessed when {@code status} is {@link Status#INVALID}, else empty
+     * @param records  the records read for the patient ("Condition/c7"), duplicates once
+     * @param used     how many records went into the facts
+     * @param reasons  how many records were not used, by reason
+     * @param invalid  the invalid records among them, named
+     */
     public PatientOutcome {
         problems = List.copyOf(problems);
         records = List.copyOf(records);

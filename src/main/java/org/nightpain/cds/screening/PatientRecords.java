@@ -39,7 +39,14 @@ public final class PatientRecords {
         this.parsers = ThreadLocal.withInitial(() -> fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors()));
     }
 
-    /** A reader that parses with this R4 context and maps with this mapper. */
+    /**
+     * A reader that parses with this R4 context and maps with this mapper.
+     *
+     * @param fhir   the FHIR R4 context the records are parsed with
+     * @param mapper the mapper that turns the records into facts
+     * @return the reader
+     * @throws NullPointerException when fhir or mapper is null
+     */
     public static PatientRecords create(FhirContext fhir, FhirFactMapper mapper) {
         return new PatientRecords(Objects.requireNonNull(fhir, "fhir"), Objects.requireNonNull(mapper, "mapper"));
     }
@@ -50,6 +57,7 @@ public final class PatientRecords {
      * @param patient the patient's key ({@code Patient/p1})
      * @param records every screened record that names the patient, in any order
      * @param asOf    the as-of time of the screen
+     * @return the facts, or why there are none, and what became of each record
      */
     public PatientOutcome read(String patient, List<RawRecord> records, Instant asOf) {
         List<RawRecord> sorted = new ArrayList<>(records);

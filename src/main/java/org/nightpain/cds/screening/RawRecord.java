@@ -23,7 +23,7 @@ public record RawRecord(String resourceType, String id, byte[] json, String file
             .thenComparing(RawRecord::file)
             .thenComparingLong(RawRecord::position);
 
-    /** "Condition/c7". */
+    /** {@return the record's type and id, such as "Condition/c7"} */
     public String label() {
         return resourceType + "/" + id;
     }

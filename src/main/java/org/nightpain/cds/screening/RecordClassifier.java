@@ -40,7 +40,7 @@ public final class RecordClassifier {
      * @param patient      the patient's key ({@code Patient/<id>}) for a screened resource, else null
      */
     public record Line(RecordReason reason, String resourceType, String id, String patient) {
-        /** True for a resource of a screened type with an id and a patient. */
+        /** {@return true for a resource of a screened type with an id and a patient} */
         public boolean screened() {
             return reason == null;
         }
@@ -50,10 +50,13 @@ public final class RecordClassifier {
     }
 
     /**
-     * Classifies one line (without its line end).
+     * Classifies one line (without its line end). A UTF-8 byte order mark at its start is ignored.
      *
+     * @param bytes  the bytes that hold the line
+     * @param offset where the line starts in {@code bytes}
      * @param length the line's length; a length above {@link #MAX_LINE_BYTES} means the line was too long
      *               (and only part of it was kept)
+     * @return what the line is
      */
     public static Line classify(byte[] bytes, int offset, int length) {
         if (length > MAX_LINE_BYTES) {

@@ -43,21 +43,27 @@ public enum RecordReason {
         this.description = description;
     }
 
-    /** True when the record is invalid (it makes the run's exit code 3); false when it is skipped. */
+    /** {@return true when the record is invalid (it makes the run's exit code 3); false when it is skipped} */
     public boolean invalid() {
         return invalid;
     }
 
-    /** The reason's name in the summary, such as {@code malformed-json}. */
+    /** {@return the reason's name in the summary, such as {@code malformed-json}} */
     public String code() {
         return code;
     }
 
+    /** {@return the reason in plain words, such as "the line is not UTF-8"} */
     public String description() {
         return description;
     }
 
-    /** The reason of this code; null when there is none. */
+    /**
+     * The reason of a code.
+     *
+     * @param code a reason's name in the summary, such as {@code malformed-json}
+     * @return the reason of this code; null when there is none
+     */
     public static RecordReason byCode(String code) {
         for (RecordReason reason : values()) {
             if (reason.code.equals(code)) {

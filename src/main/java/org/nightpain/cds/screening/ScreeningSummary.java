@@ -50,7 +50,12 @@ public final class ScreeningSummary {
     private final Map<String, Long> findings = new TreeMap<>();
     private final Map<String, Long> referrals = new TreeMap<>();
 
-    /** Counts one line read from a file and what it was. */
+    /**
+     * Counts one line read from a file and what it was.
+     *
+     * @param line  what the line is
+     * @param where the file and line in words, for the list of invalid records ("Condition.ndjson:17")
+     */
     public void line(RecordClassifier.Line line, String where) {
         readByType.merge(line.resourceType() == null ? "(unknown)" : line.resourceType(), 1L, Long::sum);
         if (!line.screened()) {
@@ -62,21 +67,35 @@ public final class ScreeningSummary {
         }
     }
 
-    /** Counts what became of one patient's records (the records themselves were counted as read by {@link #line}). */
+    /**
+     * Counts what became of one patient's records (the records themselves were counted as read by {@link #line}).
+     *
+     * @param outcome what the patient's records came to
+     */
     public void records(PatientOutcome outcome) {
         used += outcome.used();
         outcome.reasons().forEach(this::reason);
         outcome.invalid().forEach(this::invalid);
     }
 
-    /** Names an invalid record; only the first {@link #LISTED_INVALID_RECORDS} are kept. */
+    /**
+     * Names an invalid record; only the first {@link #LISTED_INVALID_RECORDS} are kept. It is not counted here.
+     *
+     * @param record the invalid record
+     */
     public void invalid(InvalidRecord record) {
         if (invalidRecords.size() < LISTED_INVALID_RECORDS) {
             invalidRecords.add(record);
         }
     }
 
-    /** Counts an assessed patient. */
+    /**
+     * Counts an assessed patient.
+     *
+     * @param assessment the patient's assessment
+     * @param answered   whether answers to the triage questionnaire were found
+     * @param flagged    whether the patient is listed in flagged.csv
+     */
     public void countAssessed(Assessment assessment, boolean answered, boolean flagged) {
         assessed++;
         withoutAnswers += answered ? 0 : 1;
@@ -96,12 +115,21 @@ public final class ScreeningSummary {
         flagged++;
     }
 
-    /** The distinct codes of an assessment's findings, most urgent first. */
+    /**
+     * The distinct codes of an assessment's findings, most urgent first.
+     *
+     * @param assessment a patient's assessment
+     * @return the finding codes, each once
+     */
     public static List<String> findingCodes(Assessment assessment) {
         return assessment.findings().stream().map(Finding::code).distinct().toList();
     }
 
-    /** Adds counts made apart; the invalid records listed stay within the limit. */
+    /**
+     * Adds counts made apart; the invalid records listed stay within the limit.
+     *
+     * @param other the counts to add; not changed
+     */
     public void add(ScreeningSummary other) {
         other.readByType.forEach((type, n) -> readByType.merge(type, n, Long::sum));
         used += other.used;
@@ -116,24 +144,45 @@ public final class ScreeningSummary {
         other.referrals.forEach((referral, n) -> referrals.merge(referral, n, Long::sum));
     }
 
-    /** Adds counts that were made elsewhere (by Spark): records read of a type. */
+    /**
+     * Adds counts that were made elsewhere (by Spark): records read of a type.
+     *
+     * @param resourceType the resource type, or {@code (unknown)} for lines without one
+     * @param n            how many records of that type were read
+     */
     public void addRead(String resourceType, long n) {
         readByType.merge(resourceType, n, Long::sum);
     }
 
-    /** Adds records used to assess. */
+    /**
+     * Adds records used to assess.
+     *
+     * @param n how many records were used
+     */
     public void addUsed(long n) {
         used += n;
     }
 
-    /** Adds records not used, for a reason. */
+    /**
+     * Adds records not used, for a reason.
+     *
+     * @param reason why they were not used
+     * @param n      how many records
+     */
     public void reason(RecordReason reason, long n) {
         if (n != 0) {
             reasons.merge(reason, n, Long::sum);
         }
     }
 
-    /** Adds patient counts made elsewhere. */
+    /**
+     * Adds patient counts made elsewhere.
+     *
+     * @param assessed       patients assessed
+     * @param notAssessed    patients who could not be assessed
+     * @param withoutAnswers assessed patients without answers to the triage questionnaire
+     * @param flagged        patients listed in flagged.csv
+     */
     public void addPatients(long assessed, long notAssessed, long withoutAnswers, long flagged) {
         this.assessed += assessed;
         this.notAssessed += notAssessed;
@@ -141,83 +190,110 @@ public final class ScreeningSummary {
         this.flagged += flagged;
     }
 
-    /** Adds assessed patients of a highest urgency. */
+    /**
+     * Adds assessed patients of a highest urgency.
+     *
+     * @param urgency the highest urgency
+     * @param n       how many patients
+     */
     public void addUrgency(Urgency urgency, long n) {
         urgencies.merge(urgency, n, Long::sum);
     }
 
-    /** Adds assessed patients with a finding of this code. */
+    /**
+     * Adds assessed patients with a finding of this code.
+     *
+     * @param code the finding code
+     * @param n    how many patients
+     */
     public void addFinding(String code, long n) {
         findings.merge(code, n, Long::sum);
     }
 
-    /** Adds assessed patients referred here. */
+    /**
+     * Adds assessed patients referred here.
+     *
+     * @param referral the referral's name
+     * @param n        how many patients
+     */
     public void addReferral(String referral, long n) {
         referrals.merge(referral, n, Long::sum);
     }
 
+    /** {@return the records read in all, of every type} */
     public long read() {
         return readByType.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** {@return the records used to assess} */
     public long used() {
         return used;
     }
 
-    /** Records skipped or invalid, by reason. */
+    /** {@return the records skipped or invalid, by reason} */
     public Map<RecordReason, Long> reasons() {
         return Map.copyOf(reasons);
     }
 
+    /** {@return the records skipped (not used, but not invalid)} */
     public long skipped() {
         return reasons.entrySet().stream().filter(e -> !e.getKey().invalid()).mapToLong(Map.Entry::getValue).sum();
     }
 
+    /** {@return the invalid records, all of them, listed or not} */
     public long invalidRecords() {
         return reasons.entrySet().stream().filter(e -> e.getKey().invalid()).mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** The invalid records named, in the order they were met (at most {@link #LISTED_INVALID_RECORDS}). */
+    /** {@return the invalid records named, in the order they were met (at most {@link #LISTED_INVALID_RECORDS})} */
     public List<InvalidRecord> listedInvalidRecords() {
         return List.copyOf(invalidRecords);
     }
 
+    /** {@return the patients assessed} */
     public long assessed() {
         return assessed;
     }
 
+    /** {@return the patients who could not be assessed} */
     public long notAssessed() {
         return notAssessed;
     }
 
+    /** {@return the patients listed in flagged.csv, those not assessed included} */
     public long flagged() {
         return flagged;
     }
 
+    /** {@return the assessed patients by highest urgency} */
     public Map<Urgency, Long> urgencies() {
         return Map.copyOf(urgencies);
     }
 
+    /** {@return the assessed patients by finding code} */
     public Map<String, Long> findings() {
         return Map.copyOf(findings);
     }
 
+    /** {@return the assessed patients by referral} */
     public Map<String, Long> referrals() {
         return Map.copyOf(referrals);
     }
 
-    /** True when a record was invalid or a patient could not be assessed (exit code 3). */
+    /** {@return true when a record was invalid or a patient could not be assessed (exit code 3)} */
     public boolean hasProblems() {
         return invalidRecords() > 0 || notAssessed > 0;
     }
 
     /**
-     * Writes {@code summary.json}, indented.
+     * Writes {@code summary.json}, indented, and a line end.
      *
+     * @param out           where to write; left open
      * @param export        the export as named by the user
      * @param asOf          the screen's as-of time
      * @param minUrgency    the lowest urgency listed in flagged.csv
      * @param knowledgeBase the knowledge base that assessed
+     * @throws IOException when {@code out} cannot be written
      */
     public void write(OutputStream out, String export, Instant asOf, Urgency minUrgency, KnowledgeBaseInfo knowledgeBase)
             throws IOException {

@@ -73,7 +73,7 @@ public final class SyntheticBulkExport {
             this.findings = findings;
         }
 
-        /** The finding codes any one of which shows the red flag was found. */
+        /** {@return the finding codes any one of which shows the red flag was found} */
         public Set<String> findings() {
             return findings;
         }
@@ -91,6 +91,18 @@ public final class SyntheticBulkExport {
      */
     public record Settings(long patients, long seed, double plantedShare, Instant asOf, int resourcesPerFile,
                            Canonicals canonicals) {
+        /**
+         * Checks the settings.
+         *
+         * @param patients         how many patients, at least 0
+         * @param seed             the seed: the same seed gives the same export
+         * @param plantedShare     the share of patients with a planted red flag, 0 to 1
+         * @param asOf             the export's transaction time; records are dated before it
+         * @param resourcesPerFile resources per file before a type's next file is begun, at least 1
+         * @param canonicals       the canonical URLs that name the triage Questionnaire
+         * @throws NullPointerException     when asOf or canonicals is null
+         * @throws IllegalArgumentException when a number is out of its range
+         */
         public Settings {
             Objects.requireNonNull(asOf, "asOf");
             Objects.requireNonNull(canonicals, "canonicals");
@@ -99,7 +111,14 @@ public final class SyntheticBulkExport {
             }
         }
 
-        /** 5 % planted, 50,000 resources per file, the placeholder canonicals. */
+        /**
+         * 5 % planted, 50,000 resources per file, the placeholder canonicals.
+         *
+         * @param patients how many patients
+         * @param seed     the seed: the same seed gives the same export
+         * @param asOf     the export's transaction time; records are dated before it
+         * @return the settings
+         */
         public static Settings of(long patients, long seed, Instant asOf) {
             return new Settings(patients, seed, 0.05, asOf, 50_000, Canonicals.PLACEHOLDER);
         }
@@ -109,6 +128,7 @@ public final class SyntheticBulkExport {
      * One patient with a planted red flag.
      *
      * @param patient the patient's key ({@code Patient/p17})
+     * @param plant   the red flag planted in the patient's records
      */
     public record Planted(String patient, Plant plant) {
     }
@@ -137,7 +157,14 @@ public final class SyntheticBulkExport {
         this.today = LocalDate.ofInstant(settings.asOf(), ZoneOffset.UTC);
     }
 
-    /** Writes an export into {@code folder} (created if needed): its NDJSON files and {@code manifest.json}. */
+    /**
+     * Writes an export into {@code folder} (created if needed): its NDJSON files and {@code manifest.json}.
+     *
+     * @param folder   the folder to write into
+     * @param settings how to generate
+     * @return the patients with a planted red flag, and the resources written by type
+     * @throws IOException when a file cannot be written
+     */
     public static Result write(Path folder, Settings settings) throws IOException {
         Files.createDirectories(folder);
         SyntheticBulkExport export = new SyntheticBulkExport(settings, folder);
@@ -152,7 +179,11 @@ public final class SyntheticBulkExport {
 
     /**
      * Writes an export from the command line: {@code FOLDER PATIENTS [SEED [AS_OF [PLANTED_SHARE]]]}. Used by
-     * the benchmarks and for {@code examples/bulk}.
+     * the benchmarks and for {@code examples/bulk}. Exits with status 2 when fewer than two arguments are given.
+     *
+     * @param args the folder, the number of patients, then optionally the seed (1), the as-of time
+     *             (2026-11-25T08:00:00Z) and the planted share (0.05)
+     * @throws IOException when a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
