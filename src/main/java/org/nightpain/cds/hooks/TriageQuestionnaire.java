@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Map;
 import org.nightpain.cds.FactField;
 import org.nightpain.cds.knowledge.KnowledgeBase;
@@ -90,16 +89,10 @@ final class TriageQuestionnaire {
                 ArrayNode options = item.putArray("answerOption");
                 for (Enum<?> constant : field.enumType().getEnumConstants()) {
                     options.addObject().putObject("valueCoding").put("system", canonicals.codeSystem(field.enumType()))
-                            .put("code", constant.name()).put("display", display(constant.name()));
+                            .put("code", constant.name()).put("display", DisplayTexts.of(constant));
                 }
             }
         }
         return questionnaire;
-    }
-
-    /** "MILD_SINGLE_ROOT" as "Mild single root". */
-    static String display(String name) {
-        String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

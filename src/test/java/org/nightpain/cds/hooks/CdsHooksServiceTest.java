@@ -8,10 +8,12 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,18 +92,22 @@ class CdsHooksServiceTest {
         HttpResponse<String> response = client.call(Hooks.callWithAnswers(facts));
 
         List<JsonNode> cards = findingCards(response, expected);
+        List<List<Finding>> groups = byCode(expected.findings());
         for (int i = 0; i < cards.size(); i++) {
-            Finding finding = expected.findings().get(i);
+            Finding finding = groups.get(i).get(0);
             JsonNode card = cards.get(i);
             assertThat(card.get("indicator").asText()).isEqualTo(indicator(finding.urgency()));
             assertThat(card.get("summary").asText()).startsWith(finding.urgency() == null ? "Note" : finding.urgency().name())
                     .hasSizeLessThan(140);
-            for (String field : finding.inputsUsed().keySet()) {
-                assertThat(card.get("detail").asText()).contains("`" + field + "`");
+            for (Finding each : groups.get(i)) {
+                assertThat(card.get("detail").asText()).contains(each.ruleId());
+                for (String field : each.inputsUsed().keySet()) {
+                    assertThat(card.get("detail").asText()).contains("`" + field + "`");
+                }
             }
             assertThat(card.at("/source/label").asText()).isNotBlank();
             // The url is the address of the finding's first source that has one; never an address of our own.
-            Optional<String> address = finding.sources().stream().map(Source::url)
+            Optional<String> address = groups.get(i).stream().flatMap(f -> f.sources().stream()).map(Source::url)
                     .filter(url -> url.startsWith("https://") || url.startsWith("http://")).findFirst();
             if (address.isPresent()) {
                 assertThat(card.at("/source/url").asText()).isEqualTo(address.get());
@@ -269,11 +275,13 @@ class CdsHooksServiceTest {
                 .as("the record as HAPI FHIR writes it").isEqualTo(action.get("resource"));
         assertThat(record.getSubject().getReference()).isEqualTo("Patient/" + Hooks.PATIENT_ID);
         assertThat(record.getBasis()).extracting(Reference::getReference).containsExactly("QuestionnaireResponse/qr-1");
+        List<Finding> firsts = byCode(expected.findings()).stream().map(g -> g.get(0)).toList();
         assertThat(record.getPrediction()).extracting(p -> p.getOutcome().getCodingFirstRep().getCode())
-                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+                .containsExactlyElementsOf(firsts.stream().map(Finding::ruleId).toList());
         assertThat(record.getPrediction()).extracting(p -> p.getQualitativeRisk().getCodingFirstRep().getCode())
-                .containsExactlyElementsOf(expected.findings().stream()
-                        .map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+                .containsExactlyElementsOf(firsts.stream().map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+        // A fresh id, as in the CDS Hooks specification's example of a create action.
+        assertThat(UUID.fromString(record.getIdElement().getIdPart()).toString()).isEqualTo(record.getIdElement().getIdPart());
         assertThat(cards.subList(1, cards.size())).allSatisfy(card -> assertThat(card.has("suggestions")).isFalse());
     }
 
@@ -304,13 +312,48 @@ class CdsHooksServiceTest {
         assertThat(error.at("/problems/0/field").asText()).isEqualTo("prefetch.questionnaireResponse");
     }
 
-    /** The finding cards of a 200 response, checked to be the expected findings in the same order. */
+    /**
+     * Two rules that reach the same finding (EMR-01 on a bladder symptom, EMR-02 on numbness in both legs)
+     * make one card that names both, not two cards that say the same thing; the RiskAssessment offered for
+     * the chart has one prediction for it, coded with both rules.
+     */
+    @Test
+    void twoRulesWithTheSameFinding_makeOneCardCitingBoth() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        facts.put("urinaryRetention", "YES");
+        facts.put("legNumbnessTingling", "BILATERAL");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+        assertThat(expected.findings()).extracting(Finding::ruleId).contains("EMR-01", "EMR-02");
+
+        JsonNode response = Hooks.parse(client.call(Hooks.callWithAnswers(facts)).body());
+
+        List<JsonNode> cauda = Hooks.findingCards(response).stream()
+                .filter(card -> card.get("summary").asText().contains("Suspected cauda equina syndrome")).toList();
+        assertThat(cauda).singleElement().satisfies(card -> {
+            assertThat(card.get("summary").asText()).startsWith("EMERGENCY: Suspected cauda equina syndrome; refer to");
+            assertThat(card.get("detail").asText()).contains("(rules EMR-01 ", "; EMR-02 ", "`urinaryRetention` = YES",
+                    "`legNumbnessTingling` = BILATERAL");
+        });
+        JsonNode predictions = response.at("/cards/0/suggestions/0/actions/0/resource/prediction");
+        assertThat(predictions.findValues("text")).extracting(JsonNode::asText)
+                .containsOnlyOnce("Suspected cauda equina syndrome");
+        assertThat(predictions.get(0).at("/outcome/coding").findValuesAsText("code")).containsExactly("EMR-01", "EMR-02");
+    }
+
+    /** The finding cards of a 200 response, checked to be the expected finding codes in the same order. */
     private static List<JsonNode> findingCards(HttpResponse<String> response, Assessment expected) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> cards = Hooks.findingCards(Hooks.parse(response.body()));
         assertThat(cards).extracting(c -> c.at("/source/topic/code").asText())
-                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+                .containsExactlyElementsOf(byCode(expected.findings()).stream().map(g -> g.get(0).ruleId()).toList());
         return cards;
+    }
+
+    /** The findings grouped by code in order of first appearance: one card each. */
+    private static List<List<Finding>> byCode(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        findings.forEach(f -> groups.computeIfAbsent(f.code(), code -> new ArrayList<>()).add(f));
+        return List.copyOf(groups.values());
     }
 
     /** The CDS Hooks indicator each urgency must carry. */

@@ -220,10 +220,13 @@ final class Hooks {
         }
     }
 
-    /** The tree without its {@code uuid} fields, which are new on every call. */
+    /** The tree without its {@code uuid} fields and the id of the offered RiskAssessment, which are new on every call. */
     static JsonNode withoutUuids(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("uuid");
+            if ("RiskAssessment".equals(object.path("resourceType").asText())) {
+                object.remove("id");
+            }
         }
         node.forEach(Hooks::withoutUuids);
         return node;

@@ -65,7 +65,7 @@ class TriageQuestionnaireTest {
                     item.setType(QuestionnaireItemType.CHOICE);
                     for (Enum<?> constant : field.enumType().getEnumConstants()) {
                         item.addAnswerOption().setValue(new Coding(canonicals.codeSystem(field.enumType()),
-                                constant.name(), TriageQuestionnaire.display(constant.name())));
+                                constant.name(), DisplayTexts.of(constant)));
                     }
                 }
                 case INTEGER -> number(item.setType(QuestionnaireItemType.INTEGER), field,
