@@ -11,7 +11,8 @@ import org.nightpain.cds.knowledge.KnowledgeBase;
 
 /**
  * The code lists of the knowledge base's register {@code code-lists.tsv}: which coded Condition or
- * MedicationStatement sets which history fact to YES. Matching never yields NO: a code that is not listed says nothing.
+ * MedicationStatement sets which yes/no fact to YES, and which of its records count (any, or only a current
+ * one). Matching never yields NO: a code that is not listed says nothing.
  */
 public final class CodeLists {
     /** The knowledge base's register of codes. */
@@ -27,8 +28,12 @@ public final class CodeLists {
     /** How an entry's code is compared. */
     public enum Match { EXACT, PREFIX, EXCLUDE }
 
+    /** Which records of a listed code count: any record (a history), or only a current Condition (a state). */
+    public enum Counts { EVER, CURRENT }
+
     /** One row of the file. */
-    public record Entry(String resourceType, FactField fact, String system, Match match, String code, String meaning) {
+    public record Entry(String resourceType, FactField fact, String system, Match match, String code, Counts counts,
+                        String meaning) {
         public boolean matches(String codeSystem, String value) {
             if (!SYSTEMS.get(system).contains(codeSystem)) {
                 return false;
@@ -56,11 +61,16 @@ public final class CodeLists {
 
     private static Entry parse(String line) {
         String[] cells = line.split("\t", -1);
-        FactField fact = cells.length == 6 ? FactField.byName(cells[1]) : null;
+        FactField fact = cells.length == 7 ? FactField.byName(cells[1]) : null;
         if (fact == null || fact.kind() != FactField.Kind.TRI_STATE || !SYSTEMS.containsKey(cells[2])) {
             throw new IllegalStateException(FILE + ": bad row '" + line + "'");
         }
-        return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], cells[5]);
+        Counts counts = Counts.valueOf(cells[5].toUpperCase(Locale.ROOT));
+        if (counts == Counts.CURRENT && !cells[0].equals("Condition")) {
+            throw new IllegalStateException(FILE + ": only a Condition can be current, in '" + line + "'");
+        }
+        return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], counts,
+                cells[6]);
     }
 
     public List<Entry> entries() {

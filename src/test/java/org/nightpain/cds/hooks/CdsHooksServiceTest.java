@@ -62,13 +62,17 @@ class CdsHooksServiceTest {
         assertThat(service.get("description").asText()).isNotBlank();
         JsonNode prefetch = service.get("prefetch");
         assertThat(prefetch.fieldNames()).toIterable()
-                .containsExactly("patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications");
+                .containsExactly("patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications",
+                        "pregnancy");
         assertThat(prefetch.get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
         assertThat(prefetch.get("questionnaireResponse").asText()).startsWith("QuestionnaireResponse?patient={{context.patientId}}");
         assertThat(prefetch.get("conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}");
         assertThat(prefetch.get("bodyTemperature").asText()).startsWith("Observation?patient={{context.patientId}}")
                 .contains("8310-5");
         assertThat(prefetch.get("medications").asText()).isEqualTo("MedicationStatement?patient={{context.patientId}}");
+        assertThat(prefetch.get("pregnancy").asText()).startsWith("Observation?patient={{context.patientId}}&code=")
+                .contains("http://loinc.org|82810-3", "http://loinc.org|49051-6", "http://loinc.org|11884-4",
+                        "http://loinc.org|18185-9");
     }
 
     @Test

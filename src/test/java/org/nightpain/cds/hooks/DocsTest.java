@@ -70,7 +70,7 @@ class DocsTest {
         for (CodeLists.Entry entry : CodeLists.load().entries()) {
             assertThat(guide).as("code list row for %s", entry.fact().fieldName())
                     .contains("| " + entry.fact().fieldName() + " | " + entry.system() + " | " + entry.match().name().toLowerCase()
-                            + " | `" + entry.code() + "` |");
+                            + " | `" + entry.code() + "` | " + entry.counts().name().toLowerCase() + " |");
         }
     }
 

@@ -137,6 +137,40 @@ final class Hooks {
         return observation;
     }
 
+    /** A pregnancy status Observation (LOINC 82810-3) answered with this LOINC answer code. */
+    static ObjectNode pregnancyStatus(String id, String answer, Instant when) {
+        ObjectNode observation = observation(id, "82810-3", "Pregnancy status", when);
+        observation.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", answer);
+        return observation;
+    }
+
+    /** A gestational age Observation (LOINC 49051-6) in weeks ({@code wk}) or days ({@code d}). */
+    static ObjectNode gestationalAge(String id, double value, String unitCode, Instant when) {
+        ObjectNode observation = observation(id, "49051-6", "Gestational age in weeks", when);
+        observation.putObject("valueQuantity").put("value", value).put("system", "http://unitsofmeasure.org")
+                .put("code", unitCode);
+        return observation;
+    }
+
+    private static ObjectNode observation(String id, String loinc, String display, Instant when) {
+        ObjectNode observation = resource("Observation", id);
+        observation.put("status", "final");
+        observation.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", loinc).put("display", display);
+        observation.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        observation.put("effectiveDateTime", when.toString());
+        return observation;
+    }
+
+    /** A Condition with this clinical status (active, resolved, ...). */
+    static ObjectNode condition(String id, String system, String code, String clinicalStatus) {
+        ObjectNode condition = condition(id, system, code);
+        condition.putObject("clinicalStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-clinical").put("code", clinicalStatus);
+        return condition;
+    }
+
     static ObjectNode medicationStatement(String id, String system, String code) {
         ObjectNode statement = resource("MedicationStatement", id);
         statement.put("status", "active");

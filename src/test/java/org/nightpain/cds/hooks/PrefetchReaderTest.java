@@ -300,7 +300,7 @@ class PrefetchReaderTest {
     void keysNotSent_areListed() {
         FhirFacts input = read(answers(), "patient", Hooks.patient("1970-05-05"));
 
-        assertThat(input.notSent()).containsExactly("conditions", "bodyTemperature", "medications");
+        assertThat(input.notSent()).containsExactly("conditions", "bodyTemperature", "medications", "pregnancy");
     }
 
     @Test
