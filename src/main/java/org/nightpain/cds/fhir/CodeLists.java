@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import org.nightpain.cds.FactField;
 import org.nightpain.cds.knowledge.KnowledgeBase;
+import org.nightpain.cds.knowledge.Thresholds;
 
 /**
  * The code lists of the knowledge base's register {@code code-lists.tsv}: which coded Condition or
- * MedicationStatement sets which yes/no fact to YES, and which of its records count (any, or only a current
- * one). Matching never yields NO: a code that is not listed says nothing.
+ * MedicationStatement sets which yes/no fact to YES, and which of its records count (any, only a current
+ * one, or only a long enough course). Matching never yields NO: a code that is not listed says nothing.
  */
 public final class CodeLists {
     /** The knowledge base's register of codes. */
@@ -28,12 +29,21 @@ public final class CodeLists {
     /** How an entry's code is compared. */
     public enum Match { EXACT, PREFIX, EXCLUDE }
 
-    /** Which records of a listed code count: any record (a history), or only a current Condition (a state). */
-    public enum Counts { EVER, CURRENT }
+    /**
+     * Which records of a listed code count: any record (a history), only a current Condition (a state), or
+     * only a MedicationStatement that documents a course of at least {@link Entry#courseMonths()} (a
+     * prolonged treatment).
+     */
+    public enum Counts { EVER, CURRENT, COURSE }
 
-    /** One row of the file. */
+    /**
+     * One row of the file.
+     *
+     * @param courseMonths for {@link Counts#COURSE}, the shortest course that counts, in months, from the
+     *                     threshold register entry the row names; 0 otherwise
+     */
     public record Entry(String resourceType, FactField fact, String system, Match match, String code, Counts counts,
-                        String meaning) {
+                        int courseMonths, String meaning) {
         public boolean matches(String codeSystem, String value) {
             if (!SYSTEMS.get(system).contains(codeSystem)) {
                 return false;
@@ -65,12 +75,26 @@ public final class CodeLists {
         if (fact == null || fact.kind() != FactField.Kind.TRI_STATE || !SYSTEMS.containsKey(cells[2])) {
             throw new IllegalStateException(FILE + ": bad row '" + line + "'");
         }
-        Counts counts = Counts.valueOf(cells[5].toUpperCase(Locale.ROOT));
-        if (counts == Counts.CURRENT && !cells[0].equals("Condition")) {
-            throw new IllegalStateException(FILE + ": only a Condition can be current, in '" + line + "'");
+        String[] counted = cells[5].split(":", 2);
+        Counts counts = Counts.valueOf(counted[0].toUpperCase(Locale.ROOT));
+        if (counts == Counts.CURRENT && !cells[0].equals("Condition")
+                || counts == Counts.COURSE && !cells[0].equals("MedicationStatement")
+                || (counts == Counts.COURSE) != (counted.length == 2)) {
+            throw new IllegalStateException(FILE + ": 'current' is for a Condition, 'course:THRESHOLD' for a"
+                    + " MedicationStatement, in '" + line + "'");
         }
         return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], counts,
-                cells[6]);
+                counts == Counts.COURSE ? months(counted[1], line) : 0, cells[6]);
+    }
+
+    /** The value of a threshold register entry given in months. */
+    private static int months(String threshold, String line) {
+        for (Thresholds.Entry entry : Thresholds.entries()) {
+            if (entry.name().equals(threshold) && entry.unit().equals("months")) {
+                return Integer.parseInt(entry.value());
+            }
+        }
+        throw new IllegalStateException(FILE + ": no threshold in months named " + threshold + ", in '" + line + "'");
     }
 
     public List<Entry> entries() {

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -300,7 +301,7 @@ public final class FhirFactMapper {
                 continue;
             }
             if (hasCode(condition.getCode())) {
-                matchCodes(mapping, "Condition", label(condition), condition.getCode(), currentStatus(condition));
+                matchCodes(mapping, condition, condition.getCode());
             } else {
                 mapping.notes.add(label(condition) + " has no coded diagnosis" + asText(condition.getCode().getText())
                         + ", which the code lists cannot read; not used. Check it by hand.");
@@ -317,7 +318,7 @@ public final class FhirFactMapper {
             }
             CodeableConcept code = medicationCode(mapping, statement);
             if (code != null) {
-                matchCodes(mapping, "MedicationStatement", label(statement), code, null);
+                matchCodes(mapping, statement, code);
             }
         }
     }
@@ -377,24 +378,37 @@ public final class FhirFactMapper {
         return " ('" + strip + "')";
     }
 
-    /**
-     * Sets the facts whose code lists this concept's codes are in. {@code notCurrent} is null for a record
-     * that is current, otherwise what makes it not current ("clinicalStatus resolved"), for the entries that
-     * only count a current record.
-     */
-    private void matchCodes(Mapping mapping, String resourceType, String label, CodeableConcept concept,
-                            String notCurrent) {
+    /** Sets to YES the facts whose code lists this concept's codes are in, where the record counts for them. */
+    private void matchCodes(Mapping mapping, Resource record, CodeableConcept concept) {
+        String label = label(record);
         for (Coding coding : concept.getCoding()) {
-            for (CodeLists.Entry entry : codeLists.match(resourceType, coding.getSystem(), coding.getCode())) {
+            for (CodeLists.Entry entry : codeLists.match(record.fhirType(), coding.getSystem(), coding.getCode())) {
                 String detail = " (" + entry.system() + " " + coding.getCode() + ")";
-                if (entry.counts() == CodeLists.Counts.CURRENT && notCurrent != null) {
-                    mapping.notes.add(label + detail + " is not current (" + notCurrent + "), so it says nothing about "
-                            + entry.fact().fieldName() + " now; not used.");
-                } else {
+                String notCounted = whyNotCounted(mapping, entry, record);
+                if (notCounted == null) {
                     recordYes(mapping, entry.fact(), label, detail);
+                } else {
+                    mapping.notes.add(label + detail + " " + notCounted);
                 }
             }
         }
+    }
+
+    /** Null when the record counts for the entry's fact; otherwise, for the card, why it does not. */
+    private static String whyNotCounted(Mapping mapping, CodeLists.Entry entry, Resource record) {
+        String fact = entry.fact().fieldName();
+        return switch (entry.counts()) {
+            case EVER -> null;
+            case CURRENT -> {
+                String notCurrent = currentStatus((Condition) record);
+                yield notCurrent == null ? null : "is not current (" + notCurrent + "), so it says nothing about "
+                        + fact + " now; not used.";
+            }
+            case COURSE -> Courses.lasts((MedicationStatement) record, entry.courseMonths(), mapping.asOf) ? null
+                    : "records " + entry.meaning().toLowerCase(Locale.ROOT) + " but no course of " + entry.courseMonths()
+                    + " months or more (no period, or dosage duration, that long); read, but it does not settle "
+                    + fact + ", which stays as the questionnaire answered it. Ask how long it was taken.";
+        };
     }
 
     /** A record says YES: the fact is YES, and a NO in the answers is noted as overruled by the safer reading. */

@@ -221,7 +221,8 @@ class CdsHooksServiceTest {
         prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
         prefetch.set("conditions", Hooks.bundle(Hooks.condition("c1", "http://snomed.info/sct", "254837009")));
         prefetch.set("bodyTemperature", Hooks.temperature("t1", 38.3, "Cel", Fixtures.AS_OF.minusSeconds(3600)));
-        prefetch.set("medications", Hooks.bundle(Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06")));
+        prefetch.set("medications", Hooks.bundle(Hooks.taken(Hooks.medicationStatement("m1", "http://www.whocc.no/atc",
+                "H02AB06"), "2025-03-01", "2025-09-01")));
         Map<String, Object> merged = new LinkedHashMap<>(answers);
         merged.put("ageYears", 66);
         merged.put("historyOfCancer", "YES");

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,14 @@ class DocsTest {
         for (CodeLists.Entry entry : CodeLists.load().entries()) {
             assertThat(guide).as("code list row for %s", entry.fact().fieldName())
                     .contains("| " + entry.fact().fieldName() + " | " + entry.system() + " | " + entry.match().name().toLowerCase()
-                            + " | `" + entry.code() + "` | " + entry.counts().name().toLowerCase() + " |");
+                            + " | `" + entry.code() + "` | " + counts(entry) + " |");
         }
+    }
+
+    /** The counts column as the guide shows it: ever, current, or "course of 3 months". */
+    private static String counts(CodeLists.Entry entry) {
+        return entry.counts() == CodeLists.Counts.COURSE ? "course of " + entry.courseMonths() + " months"
+                : entry.counts().name().toLowerCase(Locale.ROOT);
     }
 
     /** The fenced JSON block after an HTML comment marker; group 2 is its content. */

@@ -180,6 +180,15 @@ final class Hooks {
         return statement;
     }
 
+    /** The statement with an effectivePeriod from start to end (end null: none). */
+    static ObjectNode taken(ObjectNode statement, String start, String end) {
+        ObjectNode period = statement.putObject("effectivePeriod").put("start", start);
+        if (end != null) {
+            period.put("end", end);
+        }
+        return statement;
+    }
+
     private static ObjectNode resource(String type, String id) {
         ObjectNode resource = JSON.createObjectNode();
         resource.put("resourceType", type);

@@ -184,18 +184,68 @@ class PrefetchReaderTest {
     }
 
     @Test
-    void corticosteroidAndImmunosuppressantStatements_setTheirFacts() {
-        ObjectNode steroid = Hooks.medicationStatement("m1", ATC, "H02AB06");
+    void corticosteroidCourseOfThreeMonths_andImmunosuppressantStatements_setTheirFacts() {
+        ObjectNode steroid = Hooks.taken(Hooks.medicationStatement("m1", ATC, "H02AB06"), "2026-01-10", "2026-04-10");
         ObjectNode biologic = Hooks.medicationStatement("m2", ATC, "L04AB02");
-        PatientFacts facts = facts("medications", Hooks.bundle(steroid, biologic));
+        FhirFacts input = read(answers(), "medications", Hooks.bundle(steroid, biologic));
 
-        assertThat(facts.corticosteroidProlonged()).isEqualTo(TriState.YES);
-        assertThat(facts.immunosuppression()).isEqualTo(TriState.YES);
+        assertThat(input.facts().corticosteroidProlonged()).isEqualTo(TriState.YES);
+        assertThat(input.sources()).containsEntry("corticosteroidProlonged", "MedicationStatement/m1 (ATC H02AB06)");
+        assertThat(input.facts().immunosuppression()).isEqualTo(TriState.YES);
+    }
+
+    /**
+     * Any record of a systemic corticosteroid made corticosteroidProlonged YES. Only a documented course of
+     * three months (the threshold register's PROLONGED_STEROID_MIN_MONTHS) or more counts; any other record
+     * is read, listed on the card as not settling the question, and the answer stays as it was.
+     */
+    @Test
+    void corticosteroidRecordWithoutAThreeMonthCourse_leavesTheAnswer_andTheCardSaysSo() {
+        ObjectNode bare = Hooks.medicationStatement("m1", ATC, "H02AB06");
+        ObjectNode short1 = Hooks.taken(Hooks.medicationStatement("m2", ATC, "H02AB06"), "2026-01-10", "2026-04-09");
+        ObjectNode pointInTime = Hooks.medicationStatement("m3", ATC, "H02AB06").put("effectiveDateTime", "2025-01-01");
+        ObjectNode openButStopped = Hooks.taken(Hooks.medicationStatement("m4", ATC, "H02AB06"), "2020-01-01", null)
+                .put("status", "stopped");
+        ObjectNode intended = Hooks.taken(Hooks.medicationStatement("m5", ATC, "H02AB06"), "2026-11-26", "2027-06-01")
+                .put("status", "intended");
+        ObjectNode weeks12 = Hooks.medicationStatement("m6", ATC, "H02AB06");
+        weeks12.putArray("dosage").addObject().putObject("timing").putObject("repeat").putObject("boundsDuration")
+                .put("value", 12).put("system", "http://unitsofmeasure.org").put("code", "wk");
+        Map<String, Object> answeredNo = answers();
+        answeredNo.put("corticosteroidProlonged", "NO");
+
+        for (ObjectNode record : List.of(bare, short1, pointInTime, openButStopped, intended, weeks12)) {
+            FhirFacts input = read(answers(), "medications", record);
+            assertThat(input.facts().corticosteroidProlonged()).as("%s", record).isEqualTo(TriState.UNKNOWN);
+            assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains(
+                    "MedicationStatement/" + record.get("id").asText(), "no course of 3 months or more",
+                    "corticosteroidProlonged", "Ask how long"));
+            assertThat(read(answeredNo, "medications", record).facts().corticosteroidProlonged())
+                    .isEqualTo(TriState.NO);
+        }
+    }
+
+    @Test
+    void corticosteroidCourse_fromAnOpenActivePeriodOrADosageDuration() {
+        ObjectNode ongoing = Hooks.taken(Hooks.medicationStatement("m1", ATC, "H02AB06"), "2026-08-25", null);
+        ObjectNode tooRecent = Hooks.taken(Hooks.medicationStatement("m2", ATC, "H02AB06"), "2026-08-26", null);
+        ObjectNode days = Hooks.medicationStatement("m3", ATC, "H02AB06");
+        days.putArray("dosage").addObject().putObject("timing").putObject("repeat").putObject("boundsDuration")
+                .put("value", 90).put("system", "http://unitsofmeasure.org").put("code", "d");
+        ObjectNode months = Hooks.medicationStatement("m4", ATC, "H02AB06");
+        months.putArray("dosage").addObject().putObject("timing").putObject("repeat").putObject("boundsPeriod")
+                .put("start", "2024-02-01").put("end", "2024-05-01");
+
+        // The as-of day is 2026-11-25: an active course since 2026-08-25 has run three months.
+        assertThat(facts("medications", ongoing).corticosteroidProlonged()).isEqualTo(TriState.YES);
+        assertThat(facts("medications", tooRecent).corticosteroidProlonged()).isEqualTo(TriState.UNKNOWN);
+        assertThat(facts("medications", days).corticosteroidProlonged()).isEqualTo(TriState.YES);
+        assertThat(facts("medications", months).corticosteroidProlonged()).isEqualTo(TriState.YES);
     }
 
     @Test
     void containedMedication_isRead_andNotTaken_isNot() {
-        ObjectNode statement = Hooks.medicationStatement("m1", ATC, "N02BE01");
+        ObjectNode statement = Hooks.taken(Hooks.medicationStatement("m1", ATC, "N02BE01"), "2025-01-01", "2025-12-31");
         statement.remove("medicationCodeableConcept");
         statement.putObject("medicationReference").put("reference", "#pred");
         ObjectNode medication = statement.putArray("contained").addObject();
