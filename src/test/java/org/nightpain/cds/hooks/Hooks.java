@@ -43,6 +43,35 @@ final class Hooks {
         return response;
     }
 
+    /**
+     * A QuestionnaireResponse as a form built from the Questionnaire writes it: the answers nested in the
+     * Questionnaire's groups, in its order, each of its item's type (a required yes/no question answered
+     * with a coding), unanswered questions left out.
+     */
+    static ObjectNode groupedQuestionnaireResponse(Map<String, Object> facts) {
+        ObjectNode response = questionnaireResponse(Map.of());
+        ArrayNode groups = response.putArray("item");
+        for (TriageQuestionnaire.Group group : TriageQuestionnaire.groups()) {
+            ArrayNode items = JSON.createArrayNode();
+            for (FactField field : group.facts()) {
+                Object value = facts.get(field.fieldName());
+                if (value != null && !(value.equals("UNKNOWN") && !TriageQuestionnaire.isChoice(field))) {
+                    ObjectNode item = items.addObject().put("linkId", field.fieldName()).put("text", field.question());
+                    if (TriageQuestionnaire.isChoice(field)) {
+                        item.putArray("answer").addObject().putObject("valueCoding")
+                                .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
+                    } else {
+                        answer(item, field, value);
+                    }
+                }
+            }
+            if (!items.isEmpty()) {
+                groups.addObject().put("linkId", group.linkId()).put("text", group.title()).set("item", items);
+            }
+        }
+        return response;
+    }
+
     private static void answer(ObjectNode item, FactField field, Object value) {
         ObjectNode answer = item.putArray("answer").addObject();
         switch (field.kind()) {

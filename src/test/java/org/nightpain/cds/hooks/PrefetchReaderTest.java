@@ -3,6 +3,7 @@ package org.nightpain.cds.hooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nightpain.cds.Fixtures;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
 
@@ -351,6 +353,54 @@ class PrefetchReaderTest {
         FhirFacts input = read(answers(), "patient", Hooks.patient("1970-05-05"));
 
         assertThat(input.notSent()).containsExactly("conditions", "bodyTemperature", "medications", "pregnancy");
+    }
+
+    /**
+     * A response written against the grouped Questionnaire: the answers sit in groups, required yes/no
+     * questions are codings, and the facts of knowledge base 2.0 are read like any other.
+     */
+    @Test
+    void groupedResponse_isReadAtAnyDepth_withTheFactsOfKnowledgeBase2() {
+        Map<String, Object> answers = answers();
+        answers.put("sex", "FEMALE");
+        answers.put("ageYears", 31);
+        answers.put("pregnant", "YES");
+        answers.put("gestationWeeks", 30);
+        answers.put("collapseOrSyncope", "NO");
+        answers.put("pulsatileAbdominalMass", "NO");
+        answers.put("legNumbnessTingling", "BILATERAL");
+        answers.put("faecalIncontinenceNew", "UNKNOWN");
+        ObjectNode grouped = Hooks.groupedQuestionnaireResponse(answers);
+        assertThat(grouped.at("/item/0/linkId").asText()).isEqualTo("cauda-equina");
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", grouped);
+
+        PatientFacts facts = reader.read(Hooks.PATIENT_ID, prefetch, Fixtures.AS_OF).facts();
+
+        assertThat(facts).isEqualTo(Fixtures.builderFrom(answers).build());
+        assertThat(facts.pregnant()).isEqualTo(TriState.YES);
+        assertThat(facts.gestationWeeks()).isEqualTo(30);
+        assertThat(facts.legNumbnessTingling()).isEqualTo(LegNumbness.BILATERAL);
+        assertThat(facts.urinaryRetention()).isEqualTo(TriState.YES);
+        assertThat(facts.faecalIncontinenceNew()).isEqualTo(TriState.UNKNOWN);
+    }
+
+    /** legNumbnessTingling was a yes/no answer before 2.0: a 1.x response must fail loudly, naming the four values. */
+    @Test
+    void legNumbnessAsYesOrNo_isAnErrorNamingTheFourValues() {
+        Map<String, Object> answers = answers();
+        answers.remove("legNumbnessTingling");
+        ObjectNode response = Hooks.questionnaireResponse(answers);
+        ((ArrayNode) response.get("item")).addObject().put("linkId", "legNumbnessTingling").putArray("answer").addObject()
+                .put("valueBoolean", true);
+        ObjectNode prefetch = Hooks.JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", response);
+
+        assertThatThrownBy(() -> reader.read(Hooks.PATIENT_ID, prefetch, Fixtures.AS_OF))
+                .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("legNumbnessTingling");
+                    assertThat(p.message()).contains("NONE", "UNILATERAL", "BILATERAL", "UNKNOWN");
+                }));
     }
 
     @Test
