@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,30 +47,64 @@ final class Hooks {
     /**
      * A QuestionnaireResponse as a form built from the Questionnaire writes it: the answers nested in the
      * Questionnaire's groups, in its order, each of its item's type (a required yes/no question answered
-     * with a coding), unanswered questions left out.
+     * with a coding); unanswered questions, and questions the form does not show (their enableWhen does not
+     * hold), left out.
      */
     static ObjectNode groupedQuestionnaireResponse(Map<String, Object> facts) {
         ObjectNode response = questionnaireResponse(Map.of());
         ArrayNode groups = response.putArray("item");
-        for (TriageQuestionnaire.Group group : TriageQuestionnaire.groups()) {
+        Map<String, JsonNode> given = new HashMap<>();
+        for (JsonNode group : TriageQuestionnaire.json(Canonicals.PLACEHOLDER).get("item")) {
             ArrayNode items = JSON.createArrayNode();
-            for (FactField field : group.facts()) {
+            for (JsonNode question : group.get("item")) {
+                FactField field = FactField.byName(question.get("linkId").asText());
                 Object value = facts.get(field.fieldName());
-                if (value != null && !(value.equals("UNKNOWN") && !TriageQuestionnaire.isChoice(field))) {
-                    ObjectNode item = items.addObject().put("linkId", field.fieldName()).put("text", field.question());
-                    if (TriageQuestionnaire.isChoice(field)) {
-                        item.putArray("answer").addObject().putObject("valueCoding")
-                                .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
-                    } else {
-                        answer(item, field, value);
-                    }
+                if (value == null || value.equals("UNKNOWN") && !TriageQuestionnaire.isChoice(field)
+                        || !enabled(question, given)) {
+                    continue;
                 }
+                ObjectNode item = items.addObject().put("linkId", field.fieldName()).put("text", field.question());
+                if (TriageQuestionnaire.isChoice(field)) {
+                    item.putArray("answer").addObject().putObject("valueCoding")
+                            .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
+                } else {
+                    answer(item, field, value);
+                }
+                given.put(field.fieldName(), item.at("/answer/0").elements().next());
             }
             if (!items.isEmpty()) {
-                groups.addObject().put("linkId", group.linkId()).put("text", group.title()).set("item", items);
+                groups.addObject().put("linkId", group.get("linkId").asText()).put("text", group.get("text").asText())
+                        .set("item", items);
             }
         }
         return response;
+    }
+
+    /** Whether a form shows this item, given the answers so far: its enableWhen, with the operators it uses. */
+    private static boolean enabled(JsonNode item, Map<String, JsonNode> given) {
+        if (!item.has("enableWhen")) {
+            return true;
+        }
+        for (JsonNode when : item.get("enableWhen")) {
+            JsonNode answer = given.get(when.get("question").asText());
+            String operator = when.get("operator").asText();
+            JsonNode expected = when.get(when.has("answerCoding") ? "answerCoding" : when.has("answerBoolean")
+                    ? "answerBoolean" : when.has("answerInteger") ? "answerInteger" : "answerDecimal");
+            Object have = answer == null ? null : answer.isObject() ? answer.get("code").asText() : answer.asText();
+            Object want = expected.isObject() ? expected.get("code").asText() : expected.asText();
+            boolean holds = switch (operator) {
+                case "exists" -> (answer != null) == expected.asBoolean();
+                case "=" -> want.equals(have);
+                case "!=" -> !want.equals(have);
+                case ">=" -> answer != null && answer.asDouble() >= expected.asDouble();
+                case "<=" -> answer != null && answer.asDouble() <= expected.asDouble();
+                default -> throw new IllegalStateException("operator " + operator);
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void answer(ObjectNode item, FactField field, Object value) {
