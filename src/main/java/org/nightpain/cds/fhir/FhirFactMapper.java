@@ -476,15 +476,23 @@ public final class FhirFactMapper {
         if (best == null) {
             return;
         }
-        Object answered = mapping.values.get(FactField.TEMPERATURE_C);
-        if (answered instanceof Double given && given >= best) {
+        recordHigher(mapping, FactField.TEMPERATURE_C, best, bestSource, "");
+    }
+
+    /**
+     * A number a record gives, where the higher is the safer reading (a temperature, the weeks of a
+     * pregnancy): it is used unless the answers give as much or more; a lower answer is noted.
+     */
+    private static void recordHigher(Mapping mapping, FactField field, Number value, String label, String detail) {
+        Object answered = mapping.values.get(field);
+        if (answered instanceof Number given && given.doubleValue() >= value.doubleValue()) {
             return;
         }
         if (answered != null) {
-            mapping.notes.add("temperatureC: " + bestSource + " records " + best + " °C, higher than the questionnaire's "
-                    + answered + " °C; the higher was used.");
+            mapping.notes.add(field.fieldName() + ": " + label + " gives " + value + " " + field.unit()
+                    + ", higher than the questionnaire's " + answered + " " + field.unit() + "; the higher was used.");
         }
-        set(mapping, FactField.TEMPERATURE_C, best, bestSource, "");
+        set(mapping, field, value, label, detail);
     }
 
     private static Double celsius(Mapping mapping, Observation observation, String label) {
@@ -608,15 +616,7 @@ public final class FhirFactMapper {
                     + " pregnancy lasts: it is of an earlier one; not used.");
             return;
         }
-        Object answered = mapping.values.get(FactField.GESTATION_WEEKS);
-        if (answered instanceof Integer given && given >= weeks) {
-            return;
-        }
-        if (answered != null) {
-            mapping.notes.add("gestationWeeks: " + label + " gives " + weeks + " weeks now, more than the questionnaire's "
-                    + answered + "; the higher was used.");
-        }
-        set(mapping, FactField.GESTATION_WEEKS, (int) weeks, label, " (gestational age on " + made + ")");
+        recordHigher(mapping, FactField.GESTATION_WEEKS, (int) weeks, label, " (gestational age on " + made + ")");
     }
 
     /** The gestational age an Observation gives, in whole days; null when it gives none in weeks or days. */

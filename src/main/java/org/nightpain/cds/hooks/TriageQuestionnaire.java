@@ -12,6 +12,7 @@ import java.util.Set;
 import org.nightpain.cds.FactField;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.fhir.Canonicals;
+import org.nightpain.cds.knowledge.AskWhen;
 import org.nightpain.cds.knowledge.KnowledgeBase;
 
 /**
@@ -171,29 +172,19 @@ final class TriageQuestionnaire {
     }
 
     /**
-     * The register's {@code askWhen} ("field=VALUE,VALUE; field=MIN-MAX", every condition must hold) as
-     * enableWhen with enableBehavior all. A condition on an answer becomes "not equal" to each value it
-     * excludes (true when unanswered, which is how "UNKNOWN" is listed), or "equal" to its one value.
+     * The register's {@code askWhen} (every condition must hold) as enableWhen with enableBehavior all. A
+     * condition on an answer becomes "not equal" to each value it excludes (true when unanswered, which is
+     * how an unknown answer is allowed), or "equal" to its one value; a number range, two comparisons, but
+     * only when an unknown number does not also satisfy it, which R4 cannot state.
      */
     private static void enableWhen(ObjectNode item, FactField field, Canonicals canonicals) {
         List<ObjectNode> conditions = new ArrayList<>();
-        for (String text : field.askWhen().split(";")) {
-            if (text.isBlank()) {
-                continue;
-            }
-            String[] parts = text.split("=", 2);
-            FactField on = FactField.byName(parts[0].strip());
-            if (on == null || parts.length < 2) {
-                throw new IllegalStateException("facts.tsv: bad askWhen '" + field.askWhen() + "' for " + field.fieldName());
-            }
-            Set<String> allowed = new LinkedHashSet<>(List.of(parts[1].strip().split("\\s*,\\s*")));
-            boolean orUnknown = allowed.remove(TriState.UNKNOWN.name());
-            if (on.kind() == FactField.Kind.INTEGER || on.kind() == FactField.Kind.DECIMAL) {
-                if (!orUnknown) {
-                    String range = allowed.iterator().next();
-                    int dash = range.indexOf('-', 1);
-                    conditions.add(number(on, ">=", Double.parseDouble(range.substring(0, dash))));
-                    conditions.add(number(on, "<=", Double.parseDouble(range.substring(dash + 1))));
+        for (AskWhen.Condition condition : AskWhen.of(field)) {
+            FactField on = condition.field();
+            if (condition.isRange()) {
+                if (!condition.orUnknown()) {
+                    conditions.add(number(on, ">=", condition.min()));
+                    conditions.add(number(on, "<=", condition.max()));
                 }
                 continue;
             }
@@ -201,15 +192,15 @@ final class TriageQuestionnaire {
             for (Enum<?> value : on.enumType().getEnumConstants()) {
                 boolean unknown = value.name().equals(TriState.UNKNOWN.name());
                 boolean answerable = isChoice(on) || !unknown;
-                if (answerable && !allowed.contains(value.name()) && !(unknown && orUnknown)) {
+                if (answerable && !condition.values().contains(value.name()) && !(unknown && condition.orUnknown())) {
                     excluded.add(value);
                 }
             }
-            if (!orUnknown && allowed.size() == 1) {
-                conditions.add(answer(on, "=", on.enumType().getEnumConstants()[indexOf(on, allowed.iterator().next())],
-                        canonicals));
+            if (!condition.orUnknown() && condition.values().size() == 1) {
+                String only = condition.values().iterator().next();
+                conditions.add(answer(on, "=", on.enumType().getEnumConstants()[indexOf(on, only)], canonicals));
             } else {
-                if (!orUnknown) {
+                if (!condition.orUnknown()) {
                     conditions.add(JSON.objectNode().put("question", on.fieldName()).put("operator", "exists")
                             .put("answerBoolean", true));
                 }

@@ -19,13 +19,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nightpain.cds.FactField;
+import org.nightpain.cds.Fixtures;
 
 /** For tests: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
 final class Hooks {
     static final String PATIENT_ID = "pat-1";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    static final String ATC = "http://www.whocc.no/atc";
+
+    private static PrefetchReader reader;
 
     private Hooks() {
+    }
+
+    /** The service's prefetch reader, loaded once, for the tests that read prefetch without a server. */
+    static synchronized PrefetchReader reader() {
+        if (reader == null) {
+            reader = FhirSupport.load().reader();
+        }
+        return reader;
+    }
+
+    /** Reads a prefetch of these answers and, under a key (unless null), these records, on the as-of day. */
+    static FhirFacts read(Map<String, Object> answers, String key, ObjectNode records) {
+        ObjectNode prefetch = JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", bundle(questionnaireResponse(answers)));
+        if (key != null) {
+            prefetch.set(key, records);
+        }
+        return reader().read(PATIENT_ID, prefetch, Fixtures.AS_OF);
     }
 
     /** A QuestionnaireResponse that answers each non-null fact: yes/no as valueBoolean, UNKNOWN as a coding. */

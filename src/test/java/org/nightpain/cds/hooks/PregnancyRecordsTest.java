@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.TriState;
@@ -19,19 +18,9 @@ import org.nightpain.cds.TriState;
  * never NO; a gestational age Observation, carried forward to the day of the call, gives the weeks.
  */
 class PregnancyRecordsTest {
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
-    private static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
     private static final String PREGNANT = "LA15173-0";
     private static final String NOT_PREGNANT = "LA26683-5";
     private static final String UNKNOWN = "LA4489-6";
-
-    private static PrefetchReader reader;
-
-    @BeforeAll
-    static void load() {
-        reader = FhirSupport.load().reader();
-    }
 
     /** A woman of 30 whose answers leave pregnancy open. */
     private static Map<String, Object> answers() {
@@ -43,22 +32,15 @@ class PregnancyRecordsTest {
         return facts;
     }
 
-    private static FhirFacts read(Map<String, Object> answers, String key, ObjectNode records) {
-        ObjectNode prefetch = Hooks.JSON.createObjectNode();
-        prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
-        prefetch.set(key, records);
-        return reader.read(Hooks.PATIENT_ID, prefetch, Fixtures.AS_OF);
-    }
-
     private static Instant daysAgo(int days) {
         return Fixtures.AS_OF.minus(Duration.ofDays(days));
     }
 
     @Test
     void currentPregnancyCondition_makesItYes_inSnomedAndIcd10() {
-        for (ObjectNode condition : new ObjectNode[] {Hooks.condition("c1", SNOMED, "77386006", "active"),
-                Hooks.condition("c1", ICD10_CM, "Z34.02"), Hooks.condition("c1", ICD10, "Z33")}) {
-            FhirFacts input = read(answers(), "conditions", Hooks.bundle(condition));
+        for (ObjectNode condition : new ObjectNode[] {Hooks.condition("c1", Hooks.SNOMED, "77386006", "active"),
+                Hooks.condition("c1", Hooks.ICD10_CM, "Z34.02"), Hooks.condition("c1", Hooks.ICD10, "Z33")}) {
+            FhirFacts input = Hooks.read(answers(), "conditions", Hooks.bundle(condition));
 
             assertThat(input.facts().pregnant()).as("%s", condition).isEqualTo(TriState.YES);
             assertThat(input.sources().get("pregnant")).startsWith("Condition/c1 (");
@@ -67,14 +49,15 @@ class PregnancyRecordsTest {
 
     @Test
     void pregnancyConditionThatIsNotCurrent_saysNothing_andNeverNo() {
-        ObjectNode abated = Hooks.condition("c4", SNOMED, "77386006");
+        ObjectNode abated = Hooks.condition("c4", Hooks.SNOMED, "77386006");
         abated.put("abatementDateTime", "2025-06-01");
-        ObjectNode erroneous = Hooks.condition("c5", SNOMED, "77386006", "active");
+        ObjectNode erroneous = Hooks.condition("c5", Hooks.SNOMED, "77386006", "active");
         erroneous.putObject("verificationStatus").putArray("coding").addObject()
                 .put("system", "http://terminology.hl7.org/CodeSystem/condition-ver-status").put("code", "entered-in-error");
 
-        FhirFacts input = read(answers(), "conditions", Hooks.bundle(Hooks.condition("c1", SNOMED, "77386006", "resolved"),
-                Hooks.condition("c2", ICD10, "Z34.9", "inactive"), Hooks.condition("c3", ICD10, "Z33", "remission"),
+        FhirFacts input = Hooks.read(answers(), "conditions", Hooks.bundle(
+                Hooks.condition("c1", Hooks.SNOMED, "77386006", "resolved"),
+                Hooks.condition("c2", Hooks.ICD10, "Z34.9", "inactive"), Hooks.condition("c3", Hooks.ICD10, "Z33", "remission"),
                 abated, erroneous));
 
         assertThat(input.facts().pregnant()).isEqualTo(TriState.UNKNOWN);
@@ -83,13 +66,14 @@ class PregnancyRecordsTest {
                 .anySatisfy(note -> assertThat(note).contains("Condition/c4", "abatement"));
         Map<String, Object> answeredNo = answers();
         answeredNo.put("pregnant", "NO");
-        assertThat(read(answeredNo, "conditions", Hooks.bundle()).facts().pregnant()).isEqualTo(TriState.NO);
+        assertThat(Hooks.read(answeredNo, "conditions", Hooks.bundle()).facts().pregnant()).isEqualTo(TriState.NO);
     }
 
     /** A pregnancy ends; a history of cancer does not: a resolved cancer still counts. */
     @Test
     void resolvedHistoryCondition_stillCounts() {
-        FhirFacts input = read(answers(), "conditions", Hooks.bundle(Hooks.condition("c1", ICD10, "C50.9", "resolved")));
+        FhirFacts input = Hooks.read(answers(), "conditions",
+                Hooks.bundle(Hooks.condition("c1", Hooks.ICD10, "C50.9", "resolved")));
 
         assertThat(input.facts().historyOfCancer()).isEqualTo(TriState.YES);
     }
@@ -99,7 +83,7 @@ class PregnancyRecordsTest {
         Map<String, Object> answers = answers();
         answers.put("pregnant", "NO");
 
-        FhirFacts input = read(answers, "conditions", Hooks.condition("c9", SNOMED, "77386006", "active"));
+        FhirFacts input = Hooks.read(answers, "conditions", Hooks.condition("c9", Hooks.SNOMED, "77386006", "active"));
 
         assertThat(input.facts().pregnant()).isEqualTo(TriState.YES);
         assertThat(input.notes()).anySatisfy(note -> assertThat(note).contains("pregnant", "says NO", "safer"));
@@ -107,9 +91,9 @@ class PregnancyRecordsTest {
 
     @Test
     void pregnancyStatus_pregnantIsYes_notPregnantAndUnknownSayNothing() {
-        FhirFacts pregnant = read(answers(), "pregnancy", Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(3)));
-        FhirFacts notPregnant = read(answers(), "pregnancy", Hooks.pregnancyStatus("o2", NOT_PREGNANT, daysAgo(1)));
-        FhirFacts unknown = read(answers(), "pregnancy", Hooks.pregnancyStatus("o3", UNKNOWN, daysAgo(1)));
+        FhirFacts pregnant = Hooks.read(answers(), "pregnancy", Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(3)));
+        FhirFacts notPregnant = Hooks.read(answers(), "pregnancy", Hooks.pregnancyStatus("o2", NOT_PREGNANT, daysAgo(1)));
+        FhirFacts unknown = Hooks.read(answers(), "pregnancy", Hooks.pregnancyStatus("o3", UNKNOWN, daysAgo(1)));
 
         assertThat(pregnant.facts().pregnant()).isEqualTo(TriState.YES);
         assertThat(pregnant.sources()).containsEntry("pregnant", "Observation/o1 (pregnancy status on 2026-11-22)");
@@ -122,12 +106,12 @@ class PregnancyRecordsTest {
 
     @Test
     void latestPregnancyStatusWins_andOneOlderThanAPregnancyIsNotUsed() {
-        FhirFacts ended = read(answers(), "pregnancy", Hooks.bundle(Hooks.pregnancyStatus("old", PREGNANT, daysAgo(200)),
+        FhirFacts ended = Hooks.read(answers(), "pregnancy", Hooks.bundle(Hooks.pregnancyStatus("old", PREGNANT, daysAgo(200)),
                 Hooks.pregnancyStatus("new", NOT_PREGNANT, daysAgo(2))));
-        FhirFacts stale = read(answers(), "pregnancy", Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(7 * 46)));
+        FhirFacts stale = Hooks.read(answers(), "pregnancy", Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(7 * 46)));
         Map<String, Object> answeredYes = answers();
         answeredYes.put("pregnant", "YES");
-        FhirFacts answered = read(answeredYes, "pregnancy", Hooks.pregnancyStatus("o2", NOT_PREGNANT, daysAgo(2)));
+        FhirFacts answered = Hooks.read(answeredYes, "pregnancy", Hooks.pregnancyStatus("o2", NOT_PREGNANT, daysAgo(2)));
 
         assertThat(ended.facts().pregnant()).isEqualTo(TriState.UNKNOWN);
         assertThat(ended.notes()).anySatisfy(note -> assertThat(note).contains("2 pregnancy status records", "Observation/new"));
@@ -142,8 +126,8 @@ class PregnancyRecordsTest {
         answers.put("pregnant", "YES");
 
         // 26 weeks and 3 days, 17 days ago: 28 weeks and 6 days now.
-        FhirFacts weeks = read(answers, "pregnancy", Hooks.gestationalAge("g1", 26.43, "wk", daysAgo(17)));
-        FhirFacts days = read(answers, "pregnancy", Hooks.gestationalAge("g2", 185, "d", daysAgo(17)));
+        FhirFacts weeks = Hooks.read(answers, "pregnancy", Hooks.gestationalAge("g1", 26.43, "wk", daysAgo(17)));
+        FhirFacts days = Hooks.read(answers, "pregnancy", Hooks.gestationalAge("g2", 185, "d", daysAgo(17)));
 
         assertThat(weeks.facts().gestationWeeks()).isEqualTo(28);
         assertThat(weeks.sources()).containsEntry("gestationWeeks", "Observation/g1 (gestational age on 2026-11-08)");
@@ -152,7 +136,7 @@ class PregnancyRecordsTest {
 
     @Test
     void gestationalAgeWithAPregnancyStatusRecord_givesBothFacts() {
-        FhirFacts input = read(answers(), "pregnancy", Hooks.bundle(Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(30)),
+        FhirFacts input = Hooks.read(answers(), "pregnancy", Hooks.bundle(Hooks.pregnancyStatus("o1", PREGNANT, daysAgo(30)),
                 Hooks.gestationalAge("g1", 12, "wk", daysAgo(30))));
 
         assertThat(input.facts().pregnant()).isEqualTo(TriState.YES);
@@ -161,10 +145,10 @@ class PregnancyRecordsTest {
 
     @Test
     void gestationalAge_withoutAPregnancy_orFromAnEarlierOne_isNotUsed() {
-        FhirFacts notPregnant = read(answers(), "pregnancy", Hooks.gestationalAge("g1", 20, "wk", daysAgo(7)));
+        FhirFacts notPregnant = Hooks.read(answers(), "pregnancy", Hooks.gestationalAge("g1", 20, "wk", daysAgo(7)));
         Map<String, Object> pregnant = answers();
         pregnant.put("pregnant", "YES");
-        FhirFacts earlier = read(pregnant, "pregnancy", Hooks.gestationalAge("g2", 30, "wk", daysAgo(120)));
+        FhirFacts earlier = Hooks.read(pregnant, "pregnancy", Hooks.gestationalAge("g2", 30, "wk", daysAgo(120)));
 
         assertThat(notPregnant.facts().gestationWeeks()).isNull();
         assertThat(notPregnant.notes()).anySatisfy(note -> assertThat(note).contains("Observation/g1",
@@ -181,9 +165,9 @@ class PregnancyRecordsTest {
         answers.put("gestationWeeks", 24);
         ObjectNode record = Hooks.gestationalAge("g1", 27, "wk", daysAgo(14));
 
-        FhirFacts lower = read(answers, "pregnancy", record);
+        FhirFacts lower = Hooks.read(answers, "pregnancy", record);
         answers.put("gestationWeeks", 33);
-        FhirFacts higher = read(answers, "pregnancy", record);
+        FhirFacts higher = Hooks.read(answers, "pregnancy", record);
 
         assertThat(lower.facts().gestationWeeks()).isEqualTo(29);
         assertThat(lower.notes()).anySatisfy(note -> assertThat(note).contains("gestationWeeks", "29 weeks", "24", "higher"));
@@ -195,7 +179,7 @@ class PregnancyRecordsTest {
         Map<String, Object> answers = answers();
         answers.put("sex", "MALE");
 
-        assertThatThrownBy(() -> read(answers, "conditions", Hooks.condition("c1", SNOMED, "77386006", "active")))
+        assertThatThrownBy(() -> Hooks.read(answers, "conditions", Hooks.condition("c1", Hooks.SNOMED, "77386006", "active")))
                 .isInstanceOfSatisfying(HookException.class, e -> assertThat(e.problems()).anySatisfy(p -> {
                     assertThat(p.field()).isEqualTo("pregnant");
                     assertThat(p.message()).contains("Condition/c1");
