@@ -4,7 +4,7 @@
 # resident set size (RSS), of the CPU time (less sensitive than wall time to other work on the machine),
 # and of what the process itself reports.
 #
-#   benchmarks/timings.sh [create|cli|ndjson|batch|serve|all] [runs]
+#   benchmarks/timings.sh [create|cli|ndjson|batch|serve|screen|spark|all] [runs]
 #
 #   create  NightPainAssessor.create() in a fresh JVM (CreateTime: create() and the first assessment,
 #           timed with System.nanoTime), on the class path a Maven user gets: the library jar and its
@@ -18,6 +18,10 @@
 #   serve   java -jar target/nightpain-cds-cli.jar serve: ServeStartTime starts it and times, from just
 #           before the process starts, the first 200 of GET /cds-services, the first cards of a call, the
 #           "listening" line, and SIGTERM to exit (JAVA_OPTS go to the service's JVM)
+#   screen  java -Xmx512m -jar target/nightpain-cds-cli.jar screen <a generated Bulk Data export of N
+#           patients, about 8 resources each> (N = PATIENTS; generated once into benchmarks/target/)
+#   spark   the same export through the Spark job on local[2] (spark/ built: mvn -B -f spark/pom.xml
+#           package), driver heap 2 GB, on the class path of spark/ (Spark 4.0 and the screen unshaded)
 #   all     create, cli and ndjson in turn (the default)
 #
 # runs defaults to 10 (3 for ndjson and batch). Needs the library installed and the benchmarks built:
@@ -254,11 +258,103 @@ second_half_rate() {
         printf "second_half_per_s=%.0f\n", (n[k] - n[i]) / (t[k] - t[i]) }' "$WORK/ndjson-progress.txt"
 }
 
-# The heap after each young collection (largest and median, MiB) and the number of full collections.
+# The heap after each young collection (largest and median, MiB) and the number of full collections,
+# from the GC log named (the ndjson case's by default).
 heap_after_gc() {
-    grep 'Pause Young' "$WORK/ndjson-gc.log" | sed -E 's/.*->([0-9]+)M\(.*/\1/' | sort -g | awk '{ v[NR] = $1 }
+    local log=${1:-$WORK/ndjson-gc.log}
+    grep 'Pause Young' "$log" | sed -E 's/.*->([0-9]+)M\(.*/\1/' | sort -g | awk '{ v[NR] = $1 }
         END { printf "heap_after_gc_max_mib=%s heap_after_gc_median_mib=%s ", v[NR], v[int((NR + 1) / 2)] }'
-    printf "full_gcs=%s\n" "$(grep -c 'Pause Full' "$WORK/ndjson-gc.log")"
+    printf "full_gcs=%s\n" "$(grep -c 'Pause Full' "$log")"
+}
+
+# A generated Bulk Data export of PATIENTS patients (seed 1), made once.
+bulk_export() {
+    local export=$WORK/bulk-$PATIENTS
+    if [ ! -s "$export/manifest.json" ]; then
+        echo "generating a Bulk Data export of $PATIENTS patients into $export" >&2
+        "$JAVA" -cp "$CLI_JAR" org.nightpain.cds.screening.SyntheticBulkExport "$export" "$PATIENTS" 1 2> "$WORK/generate.log" \
+            || { cat "$WORK/generate.log" >&2; die "cannot generate the export"; }
+    fi
+    echo "$export"
+}
+
+# "patients_per_s=... read_s=...": from a screen's progress lines and the run's wall time.
+screen_report() {
+    local progress=$1
+    awk -v n="$PATIENTS" -F'[= ]' '{ for (i = 1; i < NF; i++) if ($i == "wall_s") w = $(i + 1) }
+        END { printf "patients_per_s=%.0f", n / w }' "$WORK/report.txt"
+    awk '/^read [0-9]+ records in/ { printf " read_s=%s", $5 } END { print "" }' "$progress"
+}
+
+time_screen() {
+    need_cli screen
+    local runs=${RUNS:-1} results=$WORK/screen.txt export before
+    export=$(bulk_export)
+    : > "$results"
+    echo "screen: java -Xmx512m -jar target/nightpain-cds-cli.jar screen <$PATIENTS patients, $(du -sh "$export" | cut -f1)>, $runs runs"
+    for _ in $(seq "$runs"); do
+        rm -rf "$WORK/screen-out"
+        before=$(machine_busy_s)
+        # shellcheck disable=SC2086
+        "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx512m -Xlog:gc:file="$WORK/screen-gc.log" \
+            -jar "$CLI_JAR" screen "$export" --out "$WORK/screen-out" 2> "$WORK/screen-progress.txt"
+        grep -q "patients: $PATIENTS assessed" "$WORK/screen-progress.txt" || die "screen did not assess every patient: $(tail -5 "$WORK/screen-progress.txt")"
+        # 8.5 KB a patient: do not leave gigabytes inside the source tree (the rule compiler reads it).
+        rm -f "$WORK/screen-out/assessments.ndjson"
+        time_report "$WORK/time.txt" > "$WORK/report.txt"
+        echo "$(cat "$WORK/report.txt") $(screen_report "$WORK/screen-progress.txt") $(others_report "$before" "$(machine_busy_s)")" \
+            "$(heap_after_gc "$WORK/screen-gc.log")" >> "$results"
+    done
+    summarise "wall time" "$results" wall_s s
+    summarise "  of which reading (1st pass)" "$results" read_s s
+    summarise "CPU time (user+sys)" "$results" cpu_s s
+    summarise "patients per second" "$results" patients_per_s "/s"
+    summarise "peak RSS" "$results" rss_mib MiB
+    summarise "heap after GC, largest" "$results" heap_after_gc_max_mib MiB
+    summarise "heap after GC, median" "$results" heap_after_gc_median_mib MiB
+    summarise "full GCs" "$results" full_gcs ""
+    summarise "other processes" "$results" others_cores cores
+}
+
+time_spark() {
+    need_cli spark
+    local runs=${RUNS:-1} results=$WORK/spark.txt export before cp
+    export=$(bulk_export)
+    cp=$WORK/spark-classpath.txt
+    [ -d "$ROOT/spark/target/classes" ] || die "spark/ is not built: mvn -B -f spark/pom.xml package"
+    mvn -B -q -f "$ROOT/spark/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test \
+        > "$WORK/mvn.log" 2>&1 || { cat "$WORK/mvn.log" >&2; die "cannot resolve spark/'s class path"; }
+    : > "$results"
+    echo "spark: NightPainScreening on local[2] over <$PATIENTS patients>, driver -Xmx2g, $runs runs"
+    for _ in $(seq "$runs"); do
+        rm -rf "$WORK/spark-out"
+        before=$(machine_busy_s)
+        # shellcheck disable=SC2046,SC2086
+        "$TIME" -v -o "$WORK/time.txt" "$JAVA" $JAVA_OPTS -Xmx2g $(spark_opens) -Dspark.master='local[2]' \
+            -Dspark.ui.enabled=false -Dspark.driver.bindAddress=127.0.0.1 -Dspark.driver.host=127.0.0.1 \
+            -cp "$ROOT/spark/target/classes:$(library_jar):$(tr ':' '\n' < "$cp" | grep -v '/org/nightpain/' | paste -sd:)" \
+            org.nightpain.cds.spark.NightPainScreening "$export" \
+            --out "$WORK/spark-out" > "$WORK/spark-log.txt" 2>&1 || { tail -20 "$WORK/spark-log.txt" >&2; die "the Spark job failed"; }
+        grep -q "patients $PATIENTS assessed" "$WORK/spark-log.txt" || die "the Spark job did not assess every patient"
+        time_report "$WORK/time.txt" > "$WORK/report.txt"
+        echo "$(cat "$WORK/report.txt") $(screen_report /dev/null) $(others_report "$before" "$(machine_busy_s)")" >> "$results"
+    done
+    summarise "wall time" "$results" wall_s s
+    summarise "CPU time (user+sys)" "$results" cpu_s s
+    summarise "patients per second" "$results" patients_per_s "/s"
+    summarise "peak RSS" "$results" rss_mib MiB
+    summarise "other processes" "$results" others_cores cores
+}
+
+# The library jar of this tree (the local Maven repository may hold another build of the same version).
+library_jar() {
+    ls "$ROOT"/target/nightpain-cds-[0-9]*.jar 2> /dev/null | grep -v -- '-cli' | head -1
+}
+
+# The --add-opens flags Spark's launcher adds on Java 17, as spark/pom.xml lists them for the tests.
+spark_opens() {
+    sed -n '/<spark.test.argLine>/,/<\/spark.test.argLine>/p' "$ROOT/spark/pom.xml" \
+        | sed -e 's/<[^>]*>//g' | tr -s ' \n' ' ' | sed 's/-Xmx[^ ]*//'
 }
 
 time_batch() {
@@ -286,6 +382,8 @@ case "$CASE" in
     ndjson) time_ndjson ;;
     batch) time_batch ;;
     serve) time_serve ;;
+    screen) time_screen ;;
+    spark) time_spark ;;
     all) time_create; time_cli; time_ndjson ;;
-    *) die "unknown case '$CASE': use create, cli, ndjson, batch, serve or all" ;;
+    *) die "unknown case '$CASE': use create, cli, ndjson, batch, serve, screen, spark or all" ;;
 esac

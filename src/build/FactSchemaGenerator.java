@@ -55,8 +55,14 @@ public final class FactSchemaGenerator {
             return parts.length > 1 ? parts[1].strip() : "";
         }
 
+        /** The description as javadoc text: the register's words, with HTML's special characters escaped. */
+        String doc() {
+            return description.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+                    .replace("*/", "*&#47;");
+        }
+
         String javadoc() {
-            return description + (isNumber() ? " Null when not given." : " Null is read as UNKNOWN.");
+            return doc() + (isNumber() ? " Null when not given." : " Null is read as UNKNOWN.");
         }
     }
 
@@ -145,6 +151,11 @@ public final class FactSchemaGenerator {
                     /**
                      * Checks the facts and reads a null answer as UNKNOWN.
                      *
+                """);
+        for (Fact fact : facts) {
+            out.append("     * @param ").append(fact.name()).append(' ').append(fact.javadoc()).append('\n');
+        }
+        out.append("""
                      * @throws InvalidPatientFactsException listing every out-of-range value and impossible combination
                      */
                     public PatientFacts {
@@ -170,12 +181,12 @@ public final class FactSchemaGenerator {
                         return "PatientFacts[values withheld]";
                     }
 
-                    /** Returns a builder in which every answer is UNKNOWN and every number is not given. */
+                    /** {@return a builder in which every answer is UNKNOWN and every number is not given} */
                     public static Builder builder() {
                         return new Builder();
                     }
 
-                    /** Returns a builder that starts from these facts. */
+                    /** {@return a builder that starts from these facts} */
                     public Builder toBuilder() {
                         return new Builder()
                 """);
@@ -200,8 +211,9 @@ public final class FactSchemaGenerator {
                         }
                 """);
         for (Fact fact : facts) {
-            out.append("\n        /** ").append(fact.description())
-                    .append(fact.isNumber() ? " Null means not given. */\n" : " Null means UNKNOWN. */\n")
+            out.append("\n        /**\n         * Sets ").append(fact.name()).append(": ").append(fact.doc())
+                    .append("\n         *\n         * @param value the ").append(fact.isNumber() ? "value; null means not given" : "answer; null means UNKNOWN")
+                    .append("\n         * @return this builder\n         */\n")
                     .append("        public Builder ").append(fact.name()).append('(').append(fact.javaType())
                     .append(" value) {\n            this.").append(fact.name()).append(" = value;\n")
                     .append("            return this;\n        }\n");
@@ -211,6 +223,7 @@ public final class FactSchemaGenerator {
                         /**
                          * Checks and builds the facts.
                          *
+                         * @return the facts
                          * @throws InvalidPatientFactsException listing every problem found
                          */
                         public PatientFacts build() {
@@ -251,7 +264,7 @@ public final class FactSchemaGenerator {
                 """);
         for (int i = 0; i < facts.size(); i++) {
             Fact fact = facts.get(i);
-            out.append("    /** ").append(fact.description()).append(" */\n");
+            out.append("    /** ").append(fact.doc()).append(" */\n");
             out.append("    ").append(fact.constant()).append('(').append(literal(fact.name())).append(", ");
             if (fact.isNumber()) {
                 String[] range = fact.range();
@@ -273,13 +286,26 @@ public final class FactSchemaGenerator {
         out.append("""
 
                     /** The shape of a field's value. */
-                    public enum Kind { TRI_STATE, ENUMERATED, INTEGER, DECIMAL }
+                    public enum Kind {
+                        /** A yes/no answer, a {@link TriState}. */
+                        TRI_STATE,
+                        /** One constant of an enum of the vocabulary, such as {@link RadicularLegPain}. */
+                        ENUMERATED,
+                        /** A whole number. */
+                        INTEGER,
+                        /** A decimal number. */
+                        DECIMAL
+                    }
 
-                    /**
-                     * How the screening needs the answer: a core screening question (unknown sets the data-quality
-                     * floor), a question that should always be asked, or an optional one.
-                     */
-                    public enum Use { CORE, REQUIRED, OPTIONAL }
+                    /** How the screening needs the answer. */
+                    public enum Use {
+                        /** A core screening question: an unknown answer sets the data-quality floor. */
+                        CORE,
+                        /** A question that should always be asked. */
+                        REQUIRED,
+                        /** An optional question. */
+                        OPTIONAL
+                    }
 
                     /** Which answer, cited by no finding, the assessment lists among the answers not used. */
                     public enum Report {
@@ -333,82 +359,92 @@ public final class FactSchemaGenerator {
                                 .filter(constant -> constant.name().equals("UNKNOWN")).findFirst().orElse(null);
                     }
 
-                    /** The field with this name, or null. */
+                    /**
+                     * Finds a field by its register name.
+                     *
+                     * @param name the register's name, such as {@code ageYears}
+                     * @return the field with this name, or null when there is none
+                     */
                     public static FactField byName(String name) {
                         return BY_NAME.get(name);
                     }
 
-                    /** The register's name, as used in JSON, in questionnaires and in findings. */
+                    /** {@return the register's name, as used in JSON, in questionnaires and in findings} */
                     public String fieldName() {
                         return fieldName;
                     }
 
-                    /** The shape of the field's value. */
+                    /** {@return the shape of the field's value} */
                     public Kind kind() {
                         return kind;
                     }
 
-                    /** The enum class of a TRI_STATE or ENUMERATED field, else null. */
+                    /** {@return the enum class of a TRI_STATE or ENUMERATED field, else null} */
                     public Class<? extends Enum<?>> enumType() {
                         return enumType;
                     }
 
-                    /** Lowest valid value of a number field. */
+                    /** {@return the lowest valid value of a number field} */
                     public double min() {
                         return min;
                     }
 
-                    /** Highest valid value of a number field. */
+                    /** {@return the highest valid value of a number field} */
                     public double max() {
                         return max;
                     }
 
-                    /** The unit of a number field, as shown in messages ("years", "°C", ...); empty for answers. */
+                    /** {@return the unit of a number field, as shown in messages ("years", "°C", ...); empty for answers} */
                     public String unit() {
                         return unit;
                     }
 
-                    /** Whether the field is a core screening question, a required one or an optional one. */
+                    /** {@return whether the field is a core screening question, a required one or an optional one} */
                     public Use use() {
                         return use;
                     }
 
-                    /** The question in plain words. */
+                    /** {@return the question in plain words} */
                     public String question() {
                         return question;
                     }
 
                     /**
-                     * When the question makes sense, as the register writes it ({@code field=VALUE,VALUE} or
-                     * {@code field=MIN-MAX}, conditions separated by {@code ;}); empty when it always does.
+                     * {@return when the question makes sense, as the register writes it} That is {@code field=VALUE,VALUE}
+                     * or {@code field=MIN-MAX}, conditions separated by {@code ;}; empty when it always does.
                      */
                     public String askWhen() {
                         return askWhen;
                     }
 
-                    /** The register's valid range or values, as written there (for documentation). */
+                    /** {@return the register's valid range or values, as written there (for documentation)} */
                     public String valid() {
                         return valid;
                     }
 
-                    /** Which answer to this question, cited by no finding, an assessment lists among the answers not used. */
+                    /** {@return which answer to this question, cited by no finding, an assessment lists among the answers not used} */
                     public Report report() {
                         return report;
                     }
 
-                    /** True when the question stays among the questions to ask even in an emergency or urgent result. */
+                    /** {@return true when the question stays among the questions to ask even in an emergency or urgent result} */
                     public boolean alwaysAsk() {
                         return alwaysAsk;
                     }
 
-                    /** What a number outside its range is told, for example "must be 30.0-45.0 °C (was it °F?)". */
+                    /** {@return what a number outside its range is told, for example "must be 30.0-45.0 °C (was it °F?)"} */
                     public String rangeMessage() {
                         String range = kind == Kind.INTEGER ? (long) min + "-" + (long) max : min + "-" + max;
                         String message = "must be " + range + " " + unit;
                         return rangeHint.isEmpty() ? message : message + " " + rangeHint;
                     }
 
-                    /** The field's value in these facts: an enum constant, an Integer, a Double, or null. */
+                    /**
+                     * Reads the field.
+                     *
+                     * @param facts the facts to read
+                     * @return the field's value in these facts: an enum constant, an Integer, a Double, or null
+                     */
                     public Object read(PatientFacts facts) {
                         // One switch instead of a method reference per field: a fresh JVM took about 55 ms to create
                         // the lambdas, and a megamorphic call to them was slower than the switch.
@@ -421,13 +457,23 @@ public final class FactSchemaGenerator {
                         };
                     }
 
-                    /** True when the value is UNKNOWN (answers) or not given (numbers). */
+                    /**
+                     * Tells whether the field is unknown.
+                     *
+                     * @param facts the facts to read
+                     * @return true when the value is UNKNOWN (answers) or not given (numbers)
+                     */
                     public boolean isUnknown(PatientFacts facts) {
                         Object value = read(facts);
                         return value == null || value == unknownAnswer;
                     }
 
-                    /** Sets the field on a builder; the value must already have the field's type. */
+                    /**
+                     * Sets the field on a builder.
+                     *
+                     * @param builder the builder to set it on
+                     * @param value the value, which must already have the field's type (null for unknown)
+                     */
                     public void write(PatientFacts.Builder builder, Object value) {
                         switch (this) {
                 """);

@@ -13,13 +13,17 @@ public final class InvalidPatientFactsException extends IllegalArgumentException
 
     private final transient List<Problem> problems;
 
-    /** @param problems every problem found; at least one */
+    /**
+     * Makes the exception from every problem found.
+     *
+     * @param problems every problem found; at least one
+     */
     public InvalidPatientFactsException(List<Problem> problems) {
         super(describe(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in field order. */
+    /** {@return every problem found, in field order} */
     public List<Problem> problems() {
         return problems;
     }

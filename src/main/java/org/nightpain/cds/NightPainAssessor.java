@@ -43,6 +43,7 @@ public final class NightPainAssessor {
     /**
      * Loads the rule base and returns an assessor ready to share between threads.
      *
+     * @return the assessor
      * @throws IllegalStateException when the rule base cannot be loaded (a packaging error)
      */
     public static NightPainAssessor create() {
@@ -72,12 +73,12 @@ public final class NightPainAssessor {
         return engine.assess(facts, asOf);
     }
 
-    /** The id, version and SHA-256 of the rule base this assessor runs. */
+    /** {@return the id, version and SHA-256 of the rule base this assessor runs} */
     public KnowledgeBaseInfo knowledgeBase() {
         return engine.knowledgeBase();
     }
 
-    /** The rule catalogue: every rule that can raise a finding, ordered by rule id. */
+    /** {@return the rule catalogue: every rule that can raise a finding, ordered by rule id} */
     public List<RuleInfo> rules() {
         return engine.catalogue();
     }

@@ -10,6 +10,14 @@ import java.util.Objects;
  * @param message what is allowed, in plain words
  */
 public record Problem(String field, Object value, String message) {
+    /**
+     * Checks that the problem says what is allowed.
+     *
+     * @param field the §4.1 field name, or null when the problem is not about one field
+     * @param value the value that was given (may be null)
+     * @param message what is allowed, in plain words
+     * @throws NullPointerException when message is null
+     */
     public Problem {
         Objects.requireNonNull(message, "message");
     }

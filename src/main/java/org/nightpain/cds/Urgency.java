@@ -16,7 +16,12 @@ public enum Urgency {
     /** Self-management with safety-net advice. */
     SELF_CARE;
 
-    /** True when this urgency is more urgent than {@code other}. */
+    /**
+     * Compares two urgencies.
+     *
+     * @param other the urgency to compare with
+     * @return true when this urgency is more urgent than {@code other}
+     */
     public boolean isMoreUrgentThan(Urgency other) {
         return compareTo(other) < 0;
     }

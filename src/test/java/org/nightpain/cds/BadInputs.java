@@ -27,8 +27,11 @@ public final class BadInputs {
      * @param exitCode the command line's expected exit code
      * @param codes    the expected error code; for a batch, one per non-blank line, {@code OK} for a result
      * @param fields   the fields the problems name, in order ({@code -} for a problem without a field)
+     * @param messageWords words that the messages of the problems must contain between them (for example
+     *                     the allowed values), none when the column is left out
      */
-    public record Case(String file, int exitCode, List<String> codes, List<String> fields, String description) {
+    public record Case(String file, int exitCode, List<String> codes, List<String> fields, String description,
+                       List<String> messageWords) {
         public boolean isBatch() {
             return file.endsWith(".ndjson");
         }
@@ -52,6 +55,11 @@ public final class BadInputs {
                 List<String> named = new ArrayList<>();
                 error.at("/error/problems").forEach(p -> named.add(p.get("field").isNull() ? "-" : p.get("field").asText()));
                 assertThat(named).as("%s: fields of %s", file, text).isEqualTo(fields);
+                StringBuilder messages = new StringBuilder();
+                error.at("/error/problems").forEach(p -> messages.append(p.get("message").asText()).append('\n'));
+                for (String word : messageWords) {
+                    assertThat(messages.toString()).as("%s: messages of %s", file, text).contains(word);
+                }
                 if (codes.get(0).equals("MALFORMED_JSON")) {
                     assertThat(error.at("/error/problems/0/line").isInt()).as("%s: line of %s", file, text).isTrue();
                     assertThat(error.at("/error/problems/0/column").isInt()).as("%s: column", file).isTrue();
@@ -106,7 +114,8 @@ public final class BadInputs {
                 }
                 String[] columns = line.split("\t", -1);
                 cases.add(new Case(columns[0], Integer.parseInt(columns[1]), List.of(columns[2].split(",")),
-                        columns[3].isEmpty() ? List.of() : List.of(columns[3].split(",")), columns[4]));
+                        columns[3].isEmpty() ? List.of() : List.of(columns[3].split(",")), columns[4],
+                        columns.length > 5 ? List.of(columns[5].split(" ")) : List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

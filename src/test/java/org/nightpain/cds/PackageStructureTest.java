@@ -35,9 +35,12 @@ class PackageStructureTest {
             "org.nightpain.cds.knowledge", Set.of("AskWhen", "BasisRecorder", "DerivedFact", "DerivedKind",
                     "FindingFactory", "KnowledgeBase", "RaisedFinding", "RuleBook", "Thresholds"),
             "org.nightpain.cds.json", Set.of("AssessmentJson", "BatchSummary", "BugReport", "ErrorCode", "JsonProblem",
-                    "Utf8"),
+                    "LineReader", "ScreeningJson", "Utf8"),
             "org.nightpain.cds.fhir", Set.of("Canonicals", "CodeLists", "FhirFactMapper", "FhirMappingException",
-                    "MappedFacts"),
+                    "FhirParseErrors", "MappedFacts"),
+            "org.nightpain.cds.screening", Set.of("BulkExportException", "BulkManifest", "BulkScreen", "FlaggedCsv",
+                    "PatientOutcome", "PatientRecords", "RawRecord", "RecordClassifier", "RecordReason",
+                    "ScreeningSummary", "SyntheticBulkExport"),
             "org.nightpain.cds.hooks", Set.of("AuditTrail", "CdsHooksServer", "ServiceConfig"),
             "org.nightpain.cds.cli", Set.of("Main"));
 

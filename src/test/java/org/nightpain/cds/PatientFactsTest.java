@@ -68,7 +68,13 @@ class PatientFactsTest {
                 bad("weaknessProgressive", b -> b.motorWeakness(MotorWeakness.NONE).weaknessProgressive(TriState.YES),
                         "cannot be YES when motorWeakness is NONE"),
                 bad("contusionOrAbrasion", b -> b.trauma(Trauma.NONE).contusionOrAbrasion(TriState.YES),
-                        "cannot be YES when trauma is NONE"));
+                        "cannot be YES when trauma is NONE"),
+                // clinical-knowledge §9.1
+                bad("pregnant", b -> b.sex(Sex.MALE).pregnant(TriState.YES), "cannot be YES when sex is MALE"),
+                bad("gestationWeeks", b -> b.pregnant(TriState.NO).gestationWeeks(20), "only be given when pregnant is YES"),
+                bad("gestationWeeks", b -> b.gestationWeeks(30), "only be given when pregnant is YES"),
+                bad("gestationWeeks", b -> b.pregnant(TriState.YES).gestationWeeks(46), "must be 0-45 weeks"),
+                bad("gestationWeeks", b -> b.pregnant(TriState.YES).gestationWeeks(-1), "must be 0-45 weeks"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -95,7 +101,23 @@ class PatientFactsTest {
                 ok("progressive weakness of unknown grade", b -> b.motorWeakness(MotorWeakness.UNKNOWN)
                         .weaknessProgressive(TriState.YES)),
                 ok("contusion with trauma unknown", b -> b.trauma(Trauma.UNKNOWN).contusionOrAbrasion(TriState.YES)),
-                ok("psychosocial without a total", b -> b.startBackPsychosocial(5)));
+                ok("psychosocial without a total", b -> b.startBackPsychosocial(5)),
+                ok("0 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(0)),
+                ok("45 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(45)),
+                ok("pregnant, sex OTHER", b -> b.sex(Sex.OTHER).pregnant(TriState.YES)),
+                ok("pregnant, sex unknown", b -> b.sex(Sex.UNKNOWN).pregnant(TriState.YES)),
+                ok("not pregnant, sex MALE", b -> b.sex(Sex.MALE).pregnant(TriState.NO)));
+    }
+
+    /**
+     * Clinical-knowledge §9.1: numbness is NONE, UNILATERAL, BILATERAL or UNKNOWN, so that a yes/no answer of
+     * knowledge base 1.x cannot be written through the Java API at all (JSON and FHIR refuse it by name:
+     * the bad-input corpus and the CDS Hooks BadRequestTest).
+     */
+    @Test
+    void legNumbness_hasNoYesOrNo() {
+        assertThat(LegNumbness.values()).extracting(Enum::name)
+                .containsExactly("NONE", "UNILATERAL", "BILATERAL", "UNKNOWN");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code java -jar nightpain-cds-cli.jar assess|rules|version|serve}. Results go to
+ * The command line: {@code java -jar nightpain-cds-cli.jar assess|rules|version|serve|screen}. Results go to
  * standard output only; messages, warnings, progress and logs go to standard error.
  *
  * <p>Exit codes: {@value #OK} every record assessed; {@value #INVALID} at least one record was invalid
@@ -49,7 +49,11 @@ public final class Main implements Callable<Integer> {
         this.context = context;
     }
 
-    /** Runs the command line and exits with its exit code. */
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the command and its options, as docs/cli.md gives them
+     */
     public static void main(String[] args) {
         quietLogging();
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
@@ -68,6 +72,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new VersionCommand(context))
                 .addSubcommand(new ServeCommand(context))
                 .addSubcommand(new CommandLine(new AuditCommand(context)).addSubcommand(new AuditCommand.Export(context)))
+                .addSubcommand(new ScreenCommand(context))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(outWriter)
                 .setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true))
@@ -92,7 +97,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        context.err().println("nightpain-cds: name a command: assess, rules, version, serve or audit (--help lists them)");
+        context.err().println("nightpain-cds: name a command: assess, rules, version, serve, audit or screen (--help lists them)");
         return USAGE;
     }
 

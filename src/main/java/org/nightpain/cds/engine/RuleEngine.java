@@ -60,6 +60,7 @@ public final class RuleEngine {
     /**
      * Loads the executable model that the build generated from the DRL and checks every rule's metadata.
      *
+     * @return the engine, ready to share between threads
      * @throws IllegalStateException when the model is missing or a rule's metadata is incomplete
      */
     public static RuleEngine load() {
@@ -76,7 +77,13 @@ public final class RuleEngine {
         return new RuleEngine(kieBase, ruleBook);
     }
 
-    /** Assesses one patient with every rule. */
+    /**
+     * Assesses one patient with every rule.
+     *
+     * @param facts the patient's facts
+     * @param asOf the as-of time the assessment records
+     * @return the assessment
+     */
     public Assessment assess(PatientFacts facts, Instant asOf) {
         return assess(facts, asOf, null);
     }
@@ -107,12 +114,12 @@ public final class RuleEngine {
         }
     }
 
-    /** The id, version and hash of the loaded knowledge base. */
+    /** {@return the id, version and hash of the loaded knowledge base} */
     public KnowledgeBaseInfo knowledgeBase() {
         return ruleBook.knowledgeBase();
     }
 
-    /** The decision rules as catalogue entries, ordered by id. */
+    /** {@return the decision rules as catalogue entries, ordered by id} */
     public List<RuleInfo> catalogue() {
         return ruleBook.catalogue();
     }

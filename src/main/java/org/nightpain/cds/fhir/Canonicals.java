@@ -19,6 +19,7 @@ import java.util.Locale;
 public final class Canonicals {
     /** The placeholder base: a documented example address, to be replaced by a deployment's own. */
     public static final String PLACEHOLDER_BASE = "http://example.org/fhir/nightpain-cds";
+    /** The canonicals under the placeholder base. */
     public static final Canonicals PLACEHOLDER = new Canonicals(PLACEHOLDER_BASE);
 
     private final String base;
@@ -28,9 +29,11 @@ public final class Canonicals {
     }
 
     /**
-     * The canonicals under this base: an absolute {@code http} or {@code https} URL with a host and no
-     * query or fragment; a trailing '/' is dropped.
+     * Makes the canonicals under a base.
      *
+     * @param base an absolute {@code http} or {@code https} URL with a host and no query or fragment; a
+     *             trailing '/' is dropped
+     * @return the canonicals under that base
      * @throws IllegalArgumentException naming what is wrong with it
      */
     public static Canonicals of(String base) {
@@ -53,31 +56,37 @@ public final class Canonicals {
         return new Canonicals(trimmed);
     }
 
+    /** {@return the base, without a trailing '/'} */
     public String base() {
         return base;
     }
 
-    /** True for the placeholder, which a deployment should replace. */
+    /** {@return true for the placeholder, which a deployment should replace} */
     public boolean isPlaceholder() {
         return base.equals(PLACEHOLDER_BASE);
     }
 
-    /** The canonical URL of the triage Questionnaire. */
+    /** {@return the canonical URL of the triage Questionnaire} */
     public String questionnaire() {
         return base + "/Questionnaire/nightpain-triage";
     }
 
-    /** The code system of an enumeration's answer codes, for example {@code .../CodeSystem/MotorWeakness}. */
+    /**
+     * Names the code system of an enumeration's answer codes.
+     *
+     * @param enumType the enumeration, such as {@code MotorWeakness}
+     * @return the code system's URL, for example {@code .../CodeSystem/MotorWeakness}
+     */
     public String codeSystem(Class<?> enumType) {
         return base + "/CodeSystem/" + enumType.getSimpleName();
     }
 
-    /** The code system of rule ids (card topics, RiskAssessment outcomes). */
+    /** {@return the code system of rule ids (card topics, RiskAssessment outcomes)} */
     public String ruleSystem() {
         return base + "/CodeSystem/rule";
     }
 
-    /** The code system that names a knowledge base and its version (the RiskAssessment's method). */
+    /** {@return the code system that names a knowledge base and its version (the RiskAssessment's method)} */
     public String knowledgeBaseSystem() {
         return base + "/CodeSystem/knowledge-base";
     }

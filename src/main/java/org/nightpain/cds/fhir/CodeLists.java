@@ -27,23 +27,51 @@ public final class CodeLists {
             "RXNORM", List.of("http://www.nlm.nih.gov/research/umls/rxnorm"));
 
     /** How an entry's code is compared. */
-    public enum Match { EXACT, PREFIX, EXCLUDE }
+    public enum Match {
+        /** The code is the entry's code. */
+        EXACT,
+        /** The entry's code and every code that starts with it, dots ignored. */
+        PREFIX,
+        /** A prefix that never matches, even inside an included prefix. */
+        EXCLUDE
+    }
 
     /**
      * Which records of a listed code count: any record (a history), only a current Condition (a state), or
      * only a MedicationStatement that documents a course of at least {@link Entry#courseMonths()} (a
      * prolonged treatment).
      */
-    public enum Counts { EVER, CURRENT, COURSE }
+    public enum Counts {
+        /** Any record, past or present. */
+        EVER,
+        /** Only a Condition that is current: active, recurrence or relapse, or no status and no abatement. */
+        CURRENT,
+        /** Only a MedicationStatement that documents a course at least {@link Entry#courseMonths()} long. */
+        COURSE
+    }
 
     /**
      * One row of the file.
      *
+     * @param resourceType the FHIR resource type the code is read from: Condition or MedicationStatement
+     * @param fact         the yes/no fact a matching code sets to YES
+     * @param system       the short name of the code system, a key of {@link #SYSTEMS}
+     * @param match        how the code is compared
+     * @param code         the code, or the start of the codes, it matches
+     * @param counts       which records of the code count
      * @param courseMonths for {@link Counts#COURSE}, the shortest course that counts, in months, from the
      *                     threshold register entry the row names; 0 otherwise
+     * @param meaning      what the code means, in plain words
      */
     public record Entry(String resourceType, FactField fact, String system, Match match, String code, Counts counts,
                         int courseMonths, String meaning) {
+        /**
+         * Tells whether a code matches this entry.
+         *
+         * @param codeSystem the code's system URL, as the resource gives it
+         * @param value      the code
+         * @return true when the system is one of this entry's and the code matches as {@link #match()} says
+         */
         public boolean matches(String codeSystem, String value) {
             if (!SYSTEMS.get(system).contains(codeSystem)) {
                 return false;
@@ -58,7 +86,12 @@ public final class CodeLists {
         this.entries = List.copyOf(entries);
     }
 
-    /** Reads the lists from the knowledge base; a malformed row is a packaging error. */
+    /**
+     * Reads the lists from the knowledge base.
+     *
+     * @return the code lists
+     * @throws IllegalStateException when a row is malformed (a packaging error)
+     */
     public static CodeLists load() {
         List<Entry> entries = new ArrayList<>();
         for (String line : KnowledgeBase.text(FILE).split("\n")) {
@@ -97,13 +130,19 @@ public final class CodeLists {
         throw new IllegalStateException(FILE + ": no threshold in months named " + threshold + ", in '" + line + "'");
     }
 
+    /** {@return every row of the file, in file order} */
     public List<Entry> entries() {
         return entries;
     }
 
     /**
-     * The entries that this code, on a resource of this type, matches: one per fact at most, the
-     * first included entry, unless an exclusion for the same fact also matches.
+     * Finds the entries that a code, on a resource of a type, matches: one per fact at most, the first
+     * included entry, unless an exclusion for the same fact also matches.
+     *
+     * @param resourceType the resource type, Condition or MedicationStatement
+     * @param system       the code's system URL; null matches nothing
+     * @param code         the code; null or blank matches nothing
+     * @return the matching entries, empty when none matches
      */
     public List<Entry> match(String resourceType, String system, String code) {
         if (system == null || code == null || code.isBlank()) {

@@ -87,15 +87,17 @@ public final class FhirFactMapper {
     }
 
     /**
-     * A mapper that reads responses to the triage Questionnaire named by these canonical URLs.
+     * Makes a mapper that reads responses to the triage Questionnaire named by these canonical URLs.
      *
+     * @param canonicals the canonical URLs of the Questionnaire and its code systems
+     * @return the mapper
      * @throws IllegalStateException when the knowledge base's code lists cannot be read (a packaging error)
      */
     public static FhirFactMapper create(Canonicals canonicals) {
         return new FhirFactMapper(CodeLists.load(), Objects.requireNonNull(canonicals, "canonicals"));
     }
 
-    /** The canonical URLs whose Questionnaire this mapper reads the answers of. */
+    /** {@return the canonical URLs whose Questionnaire this mapper reads the answers of} */
     public Canonicals canonicals() {
         return canonicals;
     }
@@ -131,6 +133,7 @@ public final class FhirFactMapper {
      *                Hooks service names the prefetch key, screening the file)
      * @param asOf    the time the facts are as of: the age is taken on that day, and a temperature must be
      *                of the 24 hours before it
+     * @return the facts, with the records they came from and notes on records not used
      * @throws FhirMappingException listing every problem, each naming the fact or the record at fault
      */
     public MappedFacts map(List<? extends Resource> records, Function<Resource, String> origin, Instant asOf) {
@@ -687,7 +690,12 @@ public final class FhirFactMapper {
         }
     }
 
-    /** "Condition/c7", or the bare type when the record has no id. */
+    /**
+     * Names a record for notes and problems.
+     *
+     * @param resource the record
+     * @return its type and id, such as {@code Condition/c7}, or the bare type when the record has no id
+     */
     public static String label(Resource resource) {
         String id = resource.getIdElement().getIdPart();
         return resource.fhirType() + (id == null ? "" : "/" + id);

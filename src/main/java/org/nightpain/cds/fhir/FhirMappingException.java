@@ -19,7 +19,7 @@ public final class FhirMappingException extends IllegalArgumentException {
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, at least one. */
+    /** {@return every problem found, at least one} */
     public List<Problem> problems() {
         return problems;
     }

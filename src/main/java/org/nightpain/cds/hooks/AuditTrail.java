@@ -16,6 +16,9 @@ public final class AuditTrail {
      * Writes the audit rows, then the feedback rows, stored at or after {@code since}, one JSON object a line
      * ({@code "record": "audit"} or {@code "feedback"}), oldest first. The schema is brought up to date first.
      *
+     * @param config the service's configuration, whose store is read
+     * @param since  the earliest time of a row written
+     * @param out    where the rows go
      * @return how many rows were written
      * @throws IllegalStateException naming the store when it cannot be reached or read
      */

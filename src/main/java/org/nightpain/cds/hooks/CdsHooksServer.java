@@ -84,6 +84,7 @@ public final class CdsHooksServer implements AutoCloseable {
      * @param host     the address to listen on, for example {@code 127.0.0.1}
      * @param port     the port, or 0 for any free port (see {@link #port()})
      * @param assessor the assessor to run; shared by every call
+     * @return the running service
      * @throws IOException when the server cannot listen there (the port is taken, the host is not local)
      */
     public static CdsHooksServer start(String host, int port, NightPainAssessor assessor) throws IOException {
@@ -95,7 +96,12 @@ public final class CdsHooksServer implements AutoCloseable {
      * the deployment's own (see {@code docs/cds-hooks.md}); otherwise as {@link #start(String, int,
      * NightPainAssessor)}, which uses a placeholder under {@code http://example.org}.
      *
+     * @param host          the address to listen on, for example {@code 127.0.0.1}
+     * @param port          the port, or 0 for any free port (see {@link #port()})
+     * @param assessor      the assessor to run; shared by every call
      * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @return the running service
+     * @throws IOException              when the server cannot listen there
      * @throws IllegalArgumentException when the base is not such a URL
      */
     public static CdsHooksServer start(String host, int port, NightPainAssessor assessor, String canonicalBase)
@@ -111,6 +117,13 @@ public final class CdsHooksServer implements AutoCloseable {
      * none, when open), the store of its audit trail and feedback, and TLS. Otherwise as {@link
      * #start(String, int, NightPainAssessor, String)}.
      *
+     * @param host          the address to listen on, for example {@code 127.0.0.1}
+     * @param port          the port, or 0 for any free port (see {@link #port()})
+     * @param assessor      the assessor to run; shared by every call
+     * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @param config        the deployment: trusted clients, store and TLS
+     * @return the running service
+     * @throws IOException              when the server cannot listen there
      * @throws IllegalArgumentException when the base is not an http or https URL, or an open service (no
      *                                  trusted clients) is asked to listen on an address that is not loopback
      */
@@ -208,18 +221,19 @@ public final class CdsHooksServer implements AutoCloseable {
     /**
      * Checks a canonical base for {@link #serve(String, int, String)}.
      *
+     * @param canonicalBase the base to check
      * @throws IllegalArgumentException saying what is wrong with it
      */
     public static void checkCanonicalBase(String canonicalBase) {
         Canonicals.of(canonicalBase);
     }
 
-    /** The port the server listens on; the real one when it was started with port 0. */
+    /** {@return the port the server listens on; the real one when it was started with port 0} */
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** The base address, for example {@code http://127.0.0.1:8080/}; discovery is at {@code cds-services}. */
+    /** {@return the base address, for example {@code http://127.0.0.1:8080/}; discovery is at {@code cds-services}} */
     public URI baseUri() {
         String host = connector.getHost();
         if (host == null || host.isEmpty() || "0.0.0.0".equals(host)) {
@@ -235,7 +249,11 @@ public final class CdsHooksServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "nightpain-hooks-shutdown"));
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void awaitStop() throws InterruptedException {
         server.join();
     }
@@ -272,7 +290,10 @@ public final class CdsHooksServer implements AutoCloseable {
      * ready waits for them (at most 30 s, then 503). If either cannot be loaded, the service stops and
      * this method throws.
      *
+     * @param host the address to listen on, for example {@code 127.0.0.1}
+     * @param port the port, or 0 for any free port
      * @throws IOException           when the server cannot listen on that address
+     * @throws InterruptedException  when the serving thread is interrupted
      * @throws IllegalStateException when the rule base or the FHIR model cannot be loaded
      */
     public static void serve(String host, int port) throws IOException, InterruptedException {
@@ -282,6 +303,11 @@ public final class CdsHooksServer implements AutoCloseable {
     /**
      * As {@link #serve(String, int)}, with the canonical URLs under this base.
      *
+     * @param host          the address to listen on, for example {@code 127.0.0.1}
+     * @param port          the port, or 0 for any free port
+     * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @throws IOException              when the server cannot listen on that address
+     * @throws InterruptedException     when the serving thread is interrupted
      * @throws IllegalArgumentException when the base is not an http or https URL
      */
     public static void serve(String host, int port, String canonicalBase) throws IOException, InterruptedException {
@@ -293,9 +319,14 @@ public final class CdsHooksServer implements AutoCloseable {
      * client's token, and the audit trail and feedback go to the configured store, which opens beside the
      * rule base (a store that cannot be opened stops the service as a rule base that cannot be loaded does).
      *
+     * @param host          the address to listen on, for example {@code 127.0.0.1}
+     * @param port          the port, or 0 for any free port
+     * @param canonicalBase an http or https URL, for example {@code https://fhir.example-hospital.org/nightpain}
+     * @param config        the deployment: trusted clients, store and TLS
      * @throws IllegalArgumentException when the base is not an http or https URL, or an open service is asked
      *                                  to listen on an address that is not loopback
      * @throws IOException              when the server cannot listen there, or the store cannot be opened
+     * @throws InterruptedException     when the serving thread is interrupted
      */
     public static void serve(String host, int port, String canonicalBase, ServiceConfig config)
             throws IOException, InterruptedException {

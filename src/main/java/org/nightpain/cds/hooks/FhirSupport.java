@@ -3,6 +3,7 @@ package org.nightpain.cds.hooks;
 import ca.uhn.fhir.context.FhirContext;
 import org.nightpain.cds.fhir.Canonicals;
 import org.nightpain.cds.fhir.FhirFactMapper;
+import org.nightpain.cds.fhir.FhirParseErrors;
 
 /**
  * The FHIR side of the service, made ready once: the HAPI FHIR R4 context and the prefetch reader.

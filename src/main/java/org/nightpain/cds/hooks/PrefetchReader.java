@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.nightpain.cds.Problem;
 import org.nightpain.cds.fhir.FhirFactMapper;
 import org.nightpain.cds.fhir.FhirMappingException;
+import org.nightpain.cds.fhir.FhirParseErrors;
 import org.nightpain.cds.fhir.MappedFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -52,9 +52,22 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
     /**
      * A CDS client the service trusts: its issuer, and where its public keys are (a JWKS URL, or a JWKS file).
      *
-     * @param tenant when not null, the client's tokens must carry this {@code tenant} claim
+     * @param iss      the client's issuer, the {@code iss} claim of its tokens
+     * @param jwksUrl  the URL of the client's JWKS, or null when {@code jwksFile} is given
+     * @param jwksFile a file holding the client's JWKS, or null when {@code jwksUrl} is given
+     * @param tenant   when not null, the client's tokens must carry this {@code tenant} claim
      */
     public record TrustedClient(String iss, URI jwksUrl, Path jwksFile, String tenant) {
+        /**
+         * Checks that the client has exactly one source of keys.
+         *
+         * @param iss the client's issuer, the {@code iss} claim of its tokens
+         * @param jwksUrl the URL of the client's JWKS, or null when {@code jwksFile} is given
+         * @param jwksFile a file holding the client's JWKS, or null when {@code jwksUrl} is given
+         * @param tenant when not null, the client's tokens must carry this {@code tenant} claim
+         * @throws NullPointerException when iss is null
+         * @throws IllegalArgumentException when neither or both of jwksUrl and jwksFile are given
+         */
         public TrustedClient {
             Objects.requireNonNull(iss, "iss");
             if ((jwksUrl == null) == (jwksFile == null)) {
@@ -63,8 +76,22 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
         }
     }
 
-    /** A JDBC store: {@code jdbc:h2:…} (embedded) or {@code jdbc:postgresql:…}. */
+    /**
+     * A JDBC store: {@code jdbc:h2:…} (embedded) or {@code jdbc:postgresql:…}.
+     *
+     * @param jdbcUrl  the JDBC URL of the database
+     * @param user     the database user; empty when the URL or the database needs none
+     * @param password the user's password; empty when there is none
+     */
     public record StoreConfig(String jdbcUrl, String user, String password) {
+        /**
+         * Reads a null user or password as empty.
+         *
+         * @param jdbcUrl the JDBC URL of the database
+         * @param user the database user; empty when the URL or the database needs none
+         * @param password the user's password; empty when there is none
+         * @throws NullPointerException when jdbcUrl is null
+         */
         public StoreConfig {
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
             user = user == null ? "" : user;
@@ -77,8 +104,20 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
         }
     }
 
-    /** A keystore (PKCS#12 or JKS) holding the service's certificate and private key. */
+    /**
+     * A keystore (PKCS#12 or JKS) holding the service's certificate and private key.
+     *
+     * @param keystore the keystore file
+     * @param password the keystore's password; empty when it has none
+     */
     public record TlsConfig(Path keystore, String password) {
+        /**
+         * Reads a null password as empty.
+         *
+         * @param keystore the keystore file
+         * @param password the keystore's password; empty when it has none
+         * @throws NullPointerException when keystore is null
+         */
         public TlsConfig {
             Objects.requireNonNull(keystore, "keystore");
             password = password == null ? "" : password;
@@ -90,6 +129,20 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
         }
     }
 
+    /**
+     * Checks that the configuration can work: a client can call, and a trusted client has an audience.
+     *
+     * @param trustedClients the CDS clients whose signed tokens are accepted; empty only when open
+     * @param audience the base URL of the service as the clients call it, without a trailing slash; a token for
+     *        service {@code id} must carry {@code aud} = {@code audience/id}
+     * @param store where the audit trail and feedback are kept
+     * @param allowUnauthenticated true for a service without authentication (loopback only)
+     * @param patientIdSalt the salt of the audit's patient-id hash, or null to use one the store generates
+     * @param tls the keystore to serve HTTPS with, or null for plain HTTP
+     * @throws NullPointerException when store is null
+     * @throws IllegalArgumentException when no client is trusted and the service is not open, or there are trusted
+     *        clients and no audience
+     */
     public ServiceConfig {
         trustedClients = List.copyOf(trustedClients);
         Objects.requireNonNull(store, "store");
@@ -104,15 +157,15 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
     }
 
     /**
-     * The service without a configuration file: open (no authentication, so it must stay on loopback), with
-     * an in-memory store that keeps the audit trail and feedback only while the process runs.
+     * {@return the service without a configuration file} It is open (no authentication, so it must stay on
+     * loopback), with an in-memory store that keeps the audit trail and feedback only while the process runs.
      */
     public static ServiceConfig open() {
         return new ServiceConfig(List.of(), null, new StoreConfig("jdbc:h2:mem:nightpain-" + java.util.UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", "", ""), true, null, null);
     }
 
-    /** True when calls need no token: no trusted client is configured, or the file allows it. */
+    /** {@return true when calls need no token: no trusted client is configured, or the file allows it} */
     public boolean isOpen() {
         return allowUnauthenticated || trustedClients.isEmpty();
     }
@@ -120,6 +173,8 @@ public record ServiceConfig(List<TrustedClient> trustedClients, String audience,
     /**
      * Reads a configuration file.
      *
+     * @param file the file, JSON as the class comment shows
+     * @return the configuration
      * @throws IllegalArgumentException naming the file and the field that is wrong, and what is allowed
      */
     public static ServiceConfig read(Path file) {

@@ -50,6 +50,16 @@ public final class AssessmentJson {
      * @param problems   every problem found; empty when the request was assessed
      */
     public record Answer(String json, String id, Assessment assessment, ErrorCode error, List<JsonProblem> problems) {
+        /**
+         * Copies the list of problems, so that the answer is immutable.
+         *
+         * @param json the result or error object
+         * @param id the request's {@code "id"}, or null when it has none or it could not be read
+         * @param assessment the assessment; null when the request was not assessed
+         * @param error why the request was not assessed; null when it was
+         * @param problems every problem found; empty when the request was assessed
+         * @throws NullPointerException when json is null
+         */
         public Answer {
             Objects.requireNonNull(json, "json");
             problems = List.copyOf(problems);
@@ -75,7 +85,12 @@ public final class AssessmentJson {
         this.batchShape = batchShape;
     }
 
-    /** Assesses with this assessor and writes compact JSON. */
+    /**
+     * Assesses with this assessor and writes compact JSON.
+     *
+     * @param assessor the assessor to assess with
+     * @return the JSON entry
+     */
     public static AssessmentJson create(NightPainAssessor assessor) {
         Objects.requireNonNull(assessor, "assessor");
         return new AssessmentJson(assessor::assess, JsonCodec.create());
@@ -84,13 +99,16 @@ public final class AssessmentJson {
     /**
      * Assesses with the assessor the supplier gives, asked for only when a valid request is to be assessed,
      * so that a command that meets a bad request first answers it without loading the rules.
+     *
+     * @param assessor gives the assessor to assess with; called at most once per valid request
+     * @return the JSON entry
      */
     public static AssessmentJson create(Supplier<NightPainAssessor> assessor) {
         Objects.requireNonNull(assessor, "assessor");
         return new AssessmentJson((facts, asOf) -> assessor.get().assess(facts, asOf), JsonCodec.create());
     }
 
-    /** The same, writing indented JSON (batches stay one object per line). */
+    /** {@return the same entry, writing indented JSON (batches stay one object per line)} */
     public AssessmentJson withPrettyPrinting() {
         return new AssessmentJson(assessor, codec.withPrettyPrinting(), batchShape);
     }
@@ -111,18 +129,33 @@ public final class AssessmentJson {
         return respond(() -> codec.reader().read(requestBody)).json();
     }
 
-    /** Assesses one request given as UTF-8 bytes and returns the result or error object as UTF-8. */
+    /**
+     * Assesses one request given as UTF-8 bytes.
+     *
+     * @param requestBody one JSON object, as UTF-8
+     * @return the result object, or an error object when the request is not valid, as UTF-8
+     */
     public byte[] assess(byte[] requestBody) {
         return answer(requestBody).json().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Assesses one request given as UTF-8 bytes and returns the answer, JSON and all; never throws. */
+    /**
+     * Assesses one request given as UTF-8 bytes; never throws.
+     *
+     * @param requestBody one JSON object, as UTF-8
+     * @return the answer: the JSON body and what it holds
+     */
     public Answer answer(byte[] requestBody) {
         Objects.requireNonNull(requestBody, "requestBody");
         return respond(() -> codec.reader().read(requestBody, 0, requestBody.length, 1));
     }
 
-    /** The rule catalogue of this assessor: the knowledge base's identity and every rule that can raise a finding. */
+    /**
+     * Writes the rule catalogue of an assessor as JSON.
+     *
+     * @param assessor the assessor whose rules to list
+     * @return the knowledge base's identity and every rule that can raise a finding
+     */
     public String rules(NightPainAssessor assessor) {
         return codec.writeRules(assessor.knowledgeBase(), assessor.rules());
     }
@@ -134,7 +167,10 @@ public final class AssessmentJson {
      * output is flushed whenever more input has to be waited for, and at the end. Records are assessed on
      * one thread per processor, a few hundred at a time; the output keeps the input's order all the same.
      *
+     * @param in       the requests, one per line, as UTF-8
+     * @param out      where the results and errors go, one per line, as UTF-8
      * @param progress told the number of requests done after each one; may do nothing
+     * @return how many requests were read, assessed and refused
      * @throws IOException when {@code in} cannot be read or {@code out} written
      */
     public BatchSummary assessNdjson(InputStream in, OutputStream out, LongConsumer progress) throws IOException {

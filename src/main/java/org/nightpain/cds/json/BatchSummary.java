@@ -9,7 +9,7 @@ package org.nightpain.cds.json;
  * @param internalErrors requests answered with an {@link ErrorCode#INTERNAL_ERROR} error
  */
 public record BatchSummary(long records, long invalid, long internalErrors) {
-    /** Requests that were assessed and answered with a result. */
+    /** {@return the number of requests that were assessed and answered with a result} */
     public long assessed() {
         return records - invalid - internalErrors;
     }

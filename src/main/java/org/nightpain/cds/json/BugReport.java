@@ -11,7 +11,12 @@ public final class BugReport {
     private BugReport() {
     }
 
-    /** "java.lang.IllegalStateException at org.example.Foo.bar(Foo.java:12)": class and place only. */
+    /**
+     * Describes a bug by its class and place only.
+     *
+     * @param bug the unexpected exception
+     * @return for example {@code java.lang.IllegalStateException at org.example.Foo.bar(Foo.java:12)}
+     */
     public static String describe(Throwable bug) {
         StackTraceElement[] stack = bug.getStackTrace();
         return bug.getClass().getName() + " at " + (stack.length > 0 ? stack[0] : "an unknown place");

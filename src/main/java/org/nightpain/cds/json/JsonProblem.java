@@ -13,11 +13,28 @@ import org.nightpain.cds.Problem;
  * @param column  for {@link ErrorCode#MALFORMED_JSON}: the column (from 1) where parsing failed; else null
  */
 public record JsonProblem(String field, Object value, String message, Integer line, Integer column) {
+    /**
+     * Checks that the problem says what is allowed.
+     *
+     * @param field the request key at fault, or null when the problem is not about one key
+     * @param value the value given for it: a string, number or boolean as it was sent, or null
+     * @param message what is allowed, in plain words
+     * @param line for {@link ErrorCode#MALFORMED_JSON}: the line (from 1) where parsing failed; else null
+     * @param column for {@link ErrorCode#MALFORMED_JSON}: the column (from 1) where parsing failed; else null
+     * @throws NullPointerException when message is null
+     */
     public JsonProblem {
         Objects.requireNonNull(message, "message");
     }
 
-    /** A problem about one key, without a position. */
+    /**
+     * Makes a problem about one key, without a position.
+     *
+     * @param field   the request key at fault, or null when the problem is not about one key
+     * @param value   the value given for it, or null
+     * @param message what is allowed, in plain words
+     * @return the problem
+     */
     public static JsonProblem of(String field, Object value, String message) {
         return new JsonProblem(field, value, message, null, null);
     }

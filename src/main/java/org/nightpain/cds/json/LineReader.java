@@ -9,10 +9,17 @@ import java.util.Arrays;
  * decoding it, so that bytes that are not UTF-8 spoil only their own line. Keeps at most
  * {@code maxKept} bytes of a line and skips the rest, so memory stays bounded however long the input
  * or its lines. Not thread-safe.
+ *
+ * <p>Public because population screening reads Bulk Data files with it too; not part of the API.
  */
-final class LineReader {
+public final class LineReader {
     /** Runs before a read that may block, so that results already written can be flushed first. */
-    interface BeforeRead {
+    public interface BeforeRead {
+        /**
+         * Called before each read from the input.
+         *
+         * @throws IOException when it fails; {@link LineReader#next()} then throws it
+         */
         void run() throws IOException;
     }
 
@@ -26,14 +33,26 @@ final class LineReader {
     private int length;
     private long lineNumber;
 
-    LineReader(InputStream in, int maxKept, BeforeRead beforeRead) {
+    /**
+     * A reader of lines.
+     *
+     * @param in         the input, read in chunks of 64 KB and not closed
+     * @param maxKept    the most bytes of a line kept; the rest of a longer line is skipped
+     * @param beforeRead run before each read from {@code in}
+     */
+    public LineReader(InputStream in, int maxKept, BeforeRead beforeRead) {
         this.in = in;
         this.maxKept = maxKept;
         this.beforeRead = beforeRead;
     }
 
-    /** Moves to the next line; false at the end of the input. */
-    boolean next() throws IOException {
+    /**
+     * Moves to the next line.
+     *
+     * @return true when there is one; false at the end of the input
+     * @throws IOException when the input cannot be read, or {@code beforeRead} fails
+     */
+    public boolean next() throws IOException {
         length = 0;
         boolean started = false;
         while (true) {
@@ -82,23 +101,27 @@ final class LineReader {
         length += kept;
     }
 
-    /** The bytes of the current line; valid until the next call of {@link #next()}. */
-    byte[] bytes() {
+    /**
+     * The bytes of the current line, from index 0; valid until the next call of {@link #next()}.
+     *
+     * @return a buffer that holds the line; only its first {@link #length()} bytes are the line's
+     */
+    public byte[] bytes() {
         return line;
     }
 
-    /** How many bytes of the current line were kept: at most {@code maxKept}. */
-    int length() {
+    /** {@return how many bytes of the current line were kept: at most {@code maxKept}} */
+    public int length() {
         return length;
     }
 
-    /** The number of the current line, from 1. */
-    long lineNumber() {
+    /** {@return the number of the current line, from 1} */
+    public long lineNumber() {
         return lineNumber;
     }
 
-    /** True when the current line holds only spaces and tabs. */
-    boolean isBlank() {
+    /** {@return true when the kept bytes of the current line are only spaces, tabs and carriage returns} */
+    public boolean isBlank() {
         for (int i = 0; i < length; i++) {
             if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
                 return false;

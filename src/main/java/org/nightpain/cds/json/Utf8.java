@@ -24,7 +24,14 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** The first reason why these bytes are not UTF-8 JSON text, or null when they are UTF-8. */
+    /**
+     * Checks that bytes are UTF-8 JSON text.
+     *
+     * @param bytes  the bytes
+     * @param offset where the text starts in {@code bytes}
+     * @param length how many bytes the text has
+     * @return the first reason why they are not, or null when they are UTF-8
+     */
     public static Fault check(byte[] bytes, int offset, int length) {
         int end = offset + length;
         if (length > 0 && ((bytes[offset] & 0xFF) == 0xFE || (bytes[offset] & 0xFF) == 0xFF)) {

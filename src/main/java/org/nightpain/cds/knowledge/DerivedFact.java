@@ -29,27 +29,49 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
     }
 
     /**
-     * A derived fact of this kind; the rule records its basis with the chained methods. A score (such as
-     * the five ASAS items) counts its criteria with one chained {@code metIf}/{@code unansweredIf} pair
+     * Starts a derived fact of this kind; the rule records its basis with the chained methods. A score (such
+     * as the five ASAS items) counts its criteria with one chained {@code metIf}/{@code unansweredIf} pair
      * per criterion.
+     *
+     * @param kind what was inferred
+     * @return the derived fact, with no basis yet
      */
     public static DerivedFact of(DerivedKind kind) {
         return new DerivedFact(kind, Double.NaN);
     }
 
-    /** A derived fact that carries a derived number, such as the age at onset; record its basis by chaining. */
+    /**
+     * Starts a derived fact that carries a derived number, such as the age at onset; record its basis by chaining.
+     *
+     * @param kind what was inferred
+     * @param value the derived number, NaN when it cannot be worked out
+     * @return the derived fact, with no basis yet
+     */
     public static DerivedFact ofValue(DerivedKind kind, double value) {
         return new DerivedFact(kind, value);
     }
 
-    /** A derived fact inferred from another; it keeps that one's basis and derived number. */
+    /**
+     * Starts a derived fact inferred from another; it keeps that one's basis and derived number.
+     *
+     * @param kind what was inferred
+     * @param cause the derived fact it was inferred from
+     * @return the derived fact, with the basis of {@code cause}
+     */
     public static DerivedFact from(DerivedKind kind, DerivedFact cause) {
         DerivedFact derived = new DerivedFact(kind, cause.value);
         derived.because(cause);
         return derived;
     }
 
-    /** Counts a criterion as met, citing one fact, when the condition holds. */
+    /**
+     * Counts a criterion as met, citing one fact, when the condition holds.
+     *
+     * @param condition whether the criterion is met
+     * @param field the name of the fact that meets it
+     * @param value that fact's value
+     * @return this derived fact
+     */
     public DerivedFact metIf(boolean condition, String field, Object value) {
         if (condition) {
             met++;
@@ -58,7 +80,16 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
-    /** Counts a criterion as met, citing two facts, when the condition holds. */
+    /**
+     * Counts a criterion as met, citing two facts, when the condition holds.
+     *
+     * @param condition whether the criterion is met
+     * @param field the name of the first fact that meets it
+     * @param value the first fact's value
+     * @param otherField the name of the second fact
+     * @param otherValue the second fact's value
+     * @return this derived fact
+     */
     public DerivedFact metIf(boolean condition, String field, Object value, String otherField, Object otherValue) {
         if (condition) {
             met++;
@@ -68,7 +99,13 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
-    /** Counts a criterion as met, citing the facts of the derived fact it rests on, when the condition holds. */
+    /**
+     * Counts a criterion as met, citing the facts of the derived fact it rests on, when the condition holds.
+     *
+     * @param condition whether the criterion is met
+     * @param cause the derived fact whose basis meets it
+     * @return this derived fact
+     */
     public DerivedFact metIf(boolean condition, DerivedFact cause) {
         if (condition) {
             met++;
@@ -77,7 +114,15 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
-    /** Counts a criterion met by either of two answers being YES, citing each that is. */
+    /**
+     * Counts a criterion met by either of two answers being YES, citing each that is.
+     *
+     * @param field the name of the first answer
+     * @param value the first answer
+     * @param otherField the name of the second answer
+     * @param otherValue the second answer
+     * @return this derived fact
+     */
     public DerivedFact metIfEitherYes(String field, TriState value, String otherField, TriState otherValue) {
         if (value == TriState.YES || otherValue == TriState.YES) {
             met++;
@@ -87,7 +132,13 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
-    /** Counts a criterion as unanswered, naming its unknown fields (null names are left out), when the condition holds. */
+    /**
+     * Counts a criterion as unanswered, naming its unknown fields, when the condition holds.
+     *
+     * @param condition whether the criterion is unanswered
+     * @param fields the names of its unknown answers; null names are left out
+     * @return this derived fact
+     */
     public DerivedFact unansweredIf(boolean condition, String... fields) {
         if (condition) {
             unanswered++;
@@ -103,17 +154,17 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
-    /** The number of criteria met (for scores). */
+    /** {@return the number of criteria met (for scores)} */
     public int getMet() {
         return met;
     }
 
-    /** The number of criteria left unanswered (for scores). */
+    /** {@return the number of criteria left unanswered (for scores)} */
     public int getUnanswered() {
         return unanswered;
     }
 
-    /** True when the derived number could not be worked out (it is NaN). */
+    /** {@return true when the derived number could not be worked out (it is NaN)} */
     public boolean isValueUnknown() {
         return Double.isNaN(value);
     }
@@ -123,11 +174,12 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return this;
     }
 
+    /** {@return what was inferred} */
     public DerivedKind getKind() {
         return kind;
     }
 
-    /** The derived number, or NaN when it carries none. */
+    /** {@return the derived number, or NaN when it carries none} */
     public double getValue() {
         return value;
     }

@@ -16,7 +16,12 @@ public final class FindingFactory {
         this.rulesByName = Map.copyOf(rulesByName);
     }
 
-    /** A new finding of the given decision rule; the rule's right-hand side adds its basis and inserts it. */
+    /**
+     * Raises a new finding of the given decision rule; the rule's right-hand side adds its basis and inserts it.
+     *
+     * @param rule the decision rule that fired ({@code drools.getRule()})
+     * @return the finding, with no basis yet
+     */
     public RaisedFinding raise(Rule rule) {
         RuleDescriptor descriptor = rulesByName.get(rule.getName());
         if (descriptor == null || descriptor.role() != RuleDescriptor.Role.DECISION) {

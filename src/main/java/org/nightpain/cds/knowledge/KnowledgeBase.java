@@ -14,12 +14,18 @@ public final class KnowledgeBase {
     private KnowledgeBase() {
     }
 
-    /** The id, version and SHA-256 of the knowledge base this library carries. */
+    /** {@return the id, version and SHA-256 of the knowledge base this library carries} */
     public static KnowledgeBaseInfo info() {
         return INFO;
     }
 
-    /** A file of the knowledge base (one its manifest lists), as UTF-8 text. */
+    /**
+     * Reads a file of the knowledge base, one its manifest lists.
+     *
+     * @param file the file's name, such as {@code facts.tsv}
+     * @return the file's text, read as UTF-8
+     * @throws IllegalArgumentException when the manifest does not list the file
+     */
     public static String text(String file) {
         if (!KnowledgeFiles.files().contains(file)) {
             throw new IllegalArgumentException(file + " is not a file of the knowledge base");

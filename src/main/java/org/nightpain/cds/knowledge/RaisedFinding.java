@@ -42,13 +42,23 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Adds the basis of another finding, for rules that build on it (RTN-06b builds on RTN-06). */
+        /**
+     * Adds the basis of another finding, for rules that build on it (RTN-06b builds on RTN-06).
+     *
+     * @param other the finding this one builds on
+     * @return this finding, for chaining
+     */
     public RaisedFinding because(RaisedFinding other) {
         basis().addAll(other.basis());
         return this;
     }
 
-    /** Lists the unknown answers reported by this derived fact as this finding's missing inputs. */
+        /**
+     * Lists the unknown answers reported by this derived fact as this finding's missing inputs.
+     *
+     * @param unknownAnswers the derived fact that names them
+     * @return this finding, for chaining
+     */
     public RaisedFinding missing(DerivedFact unknownAnswers) {
         // Set even when it names none: the rule has reported its missing inputs (none), so the
         // assembler must not fall back to the rule's declared inputs.
@@ -61,7 +71,13 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Lists each of these fields whose answer is unknown for this patient as a missing input. */
+        /**
+     * Lists each of these fields whose answer is unknown for this patient as a missing input.
+     *
+     * @param facts the patient's facts
+     * @param fields the names of the fields to check
+     * @return this finding, for chaining
+     */
     public RaisedFinding missingIfUnknown(PatientFacts facts, String... fields) {
         for (String field : fields) {
             if (FactField.byName(field).isUnknown(facts)) {
@@ -71,7 +87,14 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Lists all these fields as missing inputs when every one of them is unknown (one question, several ways to answer it). */
+        /**
+     * Lists all these fields as missing inputs when every one of them is unknown (one question, several ways
+     * to answer it).
+     *
+     * @param facts the patient's facts
+     * @param fields the names of the fields to check
+     * @return this finding, for chaining
+     */
     public RaisedFinding missingIfAllUnknown(PatientFacts facts, String... fields) {
         for (String field : fields) {
             if (!FactField.byName(field).isUnknown(facts)) {
@@ -93,7 +116,13 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         }
     }
 
-    /** Adds a diagnostic, and the facts behind it, when the list of derived facts that call for it is not empty. */
+        /**
+     * Adds a diagnostic, and the facts behind it, when the list of derived facts that call for it is not empty.
+     *
+     * @param diagnostic the diagnostic
+     * @param derivedFacts the derived facts that call for it (an accumulate result)
+     * @return this finding, for chaining
+     */
     public RaisedFinding withDiagnostic(Diagnostic diagnostic, List<?> derivedFacts) {
         if (!derivedFacts.isEmpty()) {
             if (extraDiagnostics == null) {
@@ -105,7 +134,13 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** Adds a diagnostic when the condition holds (for example whole-spine MRI when there is thoracic pain). */
+        /**
+     * Adds a diagnostic when the condition holds (for example whole-spine MRI when there is thoracic pain).
+     *
+     * @param condition whether the diagnostic is called for
+     * @param diagnostic the diagnostic
+     * @return this finding, for chaining
+     */
     public RaisedFinding withDiagnosticIf(boolean condition, Diagnostic diagnostic) {
         if (condition) {
             if (extraDiagnostics == null) {
@@ -121,6 +156,8 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
      * advice of its {@code @urgencyX}, {@code @referralsX}, {@code @rationaleX} and {@code @adviceX}
      * metadata where the rule gives them.
      *
+     * @param name the variant's name, as in {@code @urgencyX}
+     * @return this finding, for chaining
      * @throws IllegalStateException when the rule has no such variant
      */
     public RaisedFinding variant(String name) {
@@ -129,12 +166,17 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return this;
     }
 
-    /** True when the rule has a variant of this name. */
+    /**
+     * Tells whether the rule has a variant of this name.
+     *
+     * @param name the variant's name
+     * @return true when the rule has it
+     */
     public boolean hasVariant(String name) {
         return rule.variants().containsKey(name);
     }
 
-    /** The variant this finding has taken, or null for the plain outcome. */
+    /** {@return the variant this finding has taken, or null for the plain outcome} */
     public String getVariant() {
         return variant;
     }
@@ -166,42 +208,53 @@ public final class RaisedFinding extends BasisRecorder<RaisedFinding> {
         return urgencyA != urgencyB ? urgencyA < urgencyB : a.getRuleId().compareTo(b.getRuleId()) < 0;
     }
 
+    /** {@return the id of the rule that raised this finding, such as {@code EMR-01}} */
     public String getRuleId() {
         return rule.id();
     }
 
+    /** {@return the finding's code, such as {@code CAUDA_EQUINA_SUSPECTED}} */
     public String getCode() {
         return rule.code();
     }
 
-    /** The urgency of this finding (of its variant, if it has taken one); null for an informational finding. */
+    /**
+     * {@return the urgency of this finding (of its variant, if it has taken one); null for an informational
+     * finding}
+     */
     public Urgency getUrgency() {
         return outcome.urgency();
     }
 
+    /** {@return the category of the rule that raised this finding} */
     public Category getCategory() {
         return rule.category();
     }
 
     /**
-     * The terms of the clinical knowledge this finding belongs to (RED_FLAG, INFLAMMATORY, SPECIFIC,
-     * SPINAL_IMAGING), by which rules match kinds of findings.
+     * {@return the terms of the clinical knowledge this finding belongs to} They are RED_FLAG, INFLAMMATORY,
+     * SPECIFIC and SPINAL_IMAGING, by which rules match kinds of findings.
      */
     public Set<String> getGroups() {
         return rule.groups();
     }
 
-    /** True when the finding is withheld from the presented result. */
+    /** {@return true when the finding is withheld from the presented result} */
     public boolean isSuppressed() {
         return suppressedBy != null;
     }
 
-    /** Where this finding sends the patient. */
+    /** {@return where this finding sends the patient} */
     public List<Referral> referrals() {
         return outcome.referrals();
     }
 
-    /** This finding as the API presents it: the rule's metadata with the facts that fired it. */
+        /**
+     * Turns this finding into the API's: the rule's metadata with the facts that fired it.
+     *
+     * @param facts the patient's facts, for the inputs still missing
+     * @return the finding as the API presents it
+     */
     public Finding toFinding(PatientFacts facts) {
         return new Finding(rule.code(), rule.id(), rule.version(), rule.category(), outcome.urgency(),
                 outcome.referrals(), diagnostics(), outcome.rationale(), inputsUsed(), missing(facts),

@@ -41,6 +41,8 @@ public final class RuleBook {
     /**
      * Reads the metadata of every rule of a loaded rule base.
      *
+     * @param rules the rules of the loaded rule base
+     * @return the rule book
      * @throws IllegalStateException naming the rule when a rule's metadata is missing or misspelt
      */
     public static RuleBook read(Collection<Rule> rules) {
@@ -53,29 +55,33 @@ public final class RuleBook {
         return new RuleBook(List.copyOf(descriptors), KnowledgeFiles.knowledgeBaseInfo());
     }
 
-    /** The DRL global {@code findings}, shared by every session. */
+    /** {@return the DRL global {@code findings}, shared by every session} */
     public FindingFactory findings() {
         return findings;
     }
 
-    /** The id, version and SHA-256 of the knowledge base. */
+    /** {@return the id, version and SHA-256 of the knowledge base} */
     public KnowledgeBaseInfo knowledgeBase() {
         return knowledgeBase;
     }
 
-    /** How many rules, of every role, the rule base has. */
+    /** {@return how many rules, of every role, the rule base has} */
     public int size() {
         return rules.size();
     }
 
-    /** The decision rules as catalogue entries, ordered by id. */
+    /** {@return the decision rules as catalogue entries, ordered by id} */
     public List<RuleInfo> catalogue() {
         return decisions().stream().map(RuleDescriptor::toRuleInfo).toList();
     }
 
     /**
-     * The questions whose answer is unknown for this patient and could change the result, most
+     * Lists the questions whose answer is unknown for this patient and could change the result, most
      * consequential first; in an emergency or urgent result only those that could lead to SOON or more.
+     *
+     * @param facts the patient's facts
+     * @param highestUrgency the highest urgency of the result
+     * @return the questions to ask
      */
     public List<Question> questionsFor(PatientFacts facts, Urgency highestUrgency) {
         return questions.questionsFor(facts, highestUrgency);

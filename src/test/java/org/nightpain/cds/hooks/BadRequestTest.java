@@ -273,6 +273,48 @@ class BadRequestTest {
         assertThat(error.get("problems").findValuesAsText("message")).anySatisfy(m -> assertThat(m).contains("°F"));
     }
 
+    /**
+     * The validation of knowledge base 2.0 (clinical-knowledge §9.1) through a QuestionnaireResponse: numbness
+     * answered yes or no, as a questionnaire written for knowledge base 1.x would send it (a valueBoolean, or a
+     * coding YES), pregnancy with sex MALE, and weeks of pregnancy without a pregnancy or out of range. Each
+     * is a 400 naming the field; never cards.
+     */
+    @Test
+    void knowledgeBase2InvalidAnswers_nameTheField() {
+        for (boolean yes : new boolean[] {true, false}) {
+            ObjectNode call = validCall();
+            for (JsonNode item : answers(call).get("item")) {
+                if (item.get("linkId").asText().equals("legNumbnessTingling")) {
+                    ((ObjectNode) item.get("answer").get(0)).removeAll().put("valueBoolean", yes);
+                }
+            }
+            JsonNode error = invalid(call, "legNumbnessTingling");
+            assertThat(error.at("/problems/0/message").asText()).contains("NONE", "UNILATERAL", "BILATERAL", "UNKNOWN");
+        }
+        for (String code : new String[] {"YES", "NO"}) {
+            JsonNode error = invalid(callWith(Map.of("legNumbnessTingling", code)), "legNumbnessTingling");
+            assertThat(error.at("/problems/0/message").asText()).contains("NONE", "UNILATERAL", "BILATERAL", "UNKNOWN");
+        }
+        invalid(callWith(Map.of("sex", "MALE", "pregnant", "YES")), "pregnant");
+        invalid(callWith(Map.of("pregnant", "NO", "gestationWeeks", 20)), "gestationWeeks");
+        Map<String, Object> weeksAlone = new LinkedHashMap<>(Map.of("gestationWeeks", 30));
+        weeksAlone.put("pregnant", null);
+        invalid(callWith(weeksAlone), "gestationWeeks");
+        for (int weeks : new int[] {46, -1}) {
+            JsonNode error = invalid(callWith(Map.of("sex", "FEMALE", "pregnant", "YES", "gestationWeeks", weeks)),
+                    "gestationWeeks");
+            assertThat(error.get("problems").findValuesAsText("field")).containsExactly("gestationWeeks");
+            assertThat(error.at("/problems/0/message").asText()).contains("0-45");
+        }
+    }
+
+    /** A call whose answers are the first vignette's with these changed (null: left unanswered). */
+    private static ObjectNode callWith(Map<String, Object> changes) {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        facts.putAll(changes);
+        return Hooks.callWithAnswers(facts);
+    }
+
     @Test
     void answersOfTheWrongShape_nameTheField() {
         ObjectNode call = validCall();

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * An application that depends on nightpain-cds only to call the assessor must not get the HTTP server or
  * the FHIR structures: they are optional dependencies, and no class outside this package, the FHIR
- * mapping (which needs only the FHIR structures) and the command line (which bundles the service in its
- * own jar) uses them.
+ * mapping and population screening (which need only the FHIR structures) and the command line (which
+ * bundles the service in its own jar) uses them.
  */
 class OptionalDependenciesTest {
     private static final List<String> SERVICE_ONLY = List.of("org.eclipse.jetty", "ca.uhn.hapi.fhir", "com.nimbusds",
@@ -50,7 +52,7 @@ class OptionalDependenciesTest {
         try (Stream<Path> files = Files.walk(classes)) {
             core = files.filter(f -> f.toString().endsWith(".class"))
                     .filter(f -> !f.startsWith(classes.resolve("hooks")) && !f.startsWith(classes.resolve("cli"))
-                            && !f.startsWith(classes.resolve("fhir")))
+                            && !f.startsWith(classes.resolve("fhir")) && !f.startsWith(classes.resolve("screening")))
                     .toList();
         }
         assertThat(core).isNotEmpty();
@@ -62,9 +64,10 @@ class OptionalDependenciesTest {
         }
     }
 
-    @Test
-    void fhirMapping_needsTheFhirStructuresButNotTheService() throws IOException {
-        Path classes = Path.of("target", "classes", "org", "nightpain", "cds", "fhir");
+    @ParameterizedTest
+    @ValueSource(strings = {"fhir", "screening"})
+    void fhirMappingAndScreening_needTheFhirStructuresButNotTheService(String packageName) throws IOException {
+        Path classes = Path.of("target", "classes", "org", "nightpain", "cds", packageName);
         List<Path> mapping;
         try (Stream<Path> files = Files.walk(classes)) {
             mapping = files.filter(f -> f.toString().endsWith(".class")).toList();

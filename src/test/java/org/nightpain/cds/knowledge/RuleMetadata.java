@@ -19,7 +19,8 @@ import org.nightpain.cds.engine.EngineTestAccess;
 
 /**
  * What the metadata of one rule says, as the knowledge base parses it, for tests in any package (the
- * library keeps its own descriptor package-private). Test code only.
+ * library keeps its own descriptor package-private). Test code only. {@code urgency} is the most urgent a
+ * finding of the rule can be over all its variants, {@code defaultUrgency} the urgency without a variant.
  */
 public record RuleMetadata(
         String name,
@@ -29,6 +30,7 @@ public record RuleMetadata(
         String code,
         Category category,
         Urgency urgency,
+        Urgency defaultUrgency,
         List<Referral> referrals,
         List<Diagnostic> diagnostics,
         List<Source> sources,
@@ -36,7 +38,12 @@ public record RuleMetadata(
         List<FactField> inputs,
         Set<String> groups,
         String rationale,
-        Map<String, String> advice) {
+        Map<String, String> advice,
+        Map<String, Variant> variants) {
+
+    /** The urgency and referrals of one of a rule's variants (its metadata keys with a suffix). */
+    public record Variant(Urgency urgency, List<Referral> referrals) {
+    }
 
     /** What a rule does. */
     public enum Role { DECISION, INFERENCE, AGGREGATION }
@@ -62,13 +69,15 @@ public record RuleMetadata(
         List<RuleMetadata> all = new ArrayList<>();
         for (RuleDescriptor r : RuleBook.read(rules).rules()) {
             Map<String, String> advice = new LinkedHashMap<>();
+            Map<String, Variant> variants = new LinkedHashMap<>();
+            r.variants().forEach((name, outcome) -> variants.put(name, new Variant(outcome.urgency(), outcome.referrals())));
             if (!r.advice().isEmpty()) {
                 advice.put("advice", r.advice());
             }
             r.variants().forEach((name, outcome) -> advice.put("advice" + name, outcome.advice()));
             all.add(new RuleMetadata(r.name(), r.id(), r.version(), Role.valueOf(r.role().name()), r.code(),
-                    r.category(), r.highestUrgency(), r.referrals(), r.diagnostics(), r.sources(), r.evidence(),
-                    r.inputs(), r.groups(), r.rationale(), Map.copyOf(advice)));
+                    r.category(), r.highestUrgency(), r.urgency(), r.referrals(), r.diagnostics(), r.sources(), r.evidence(),
+                    r.inputs(), r.groups(), r.rationale(), Map.copyOf(advice), Map.copyOf(variants)));
         }
         return List.copyOf(all);
     }

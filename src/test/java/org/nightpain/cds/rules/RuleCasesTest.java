@@ -18,7 +18,9 @@ import org.nightpain.cds.Fixtures;
  * rule domain under {@code src/test/resources/rule-cases/}, so that a clinician can review them without
  * reading Java. Each case is a change to the baseline patient of clinical-knowledge §5 (a 40-year-old
  * with two weeks of stable pain and every red-flag question answered NO); {@code null} makes an answer
- * unknown. A rule that fires must also name at least one fact that fired it.
+ * unknown. A rule that fires must also name at least one fact that fired it. A firing case may add
+ * {@code "withheldBy"}: the rule id that must withhold the finding (clinical-knowledge §9.5), or
+ * {@code "presented"} when it must not be withheld.
  */
 class RuleCasesTest {
     /** The case files, one per rule domain (the DRL file of the same name). */
@@ -36,9 +38,11 @@ class RuleCasesTest {
                 String name = file + ".json: " + entry.get("case");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> facts = (Map<String, Object>) entry.get("facts");
-                cases.add((Boolean) entry.get("fires")
+                RuleCase ruleCase = (Boolean) entry.get("fires")
                         ? RuleCase.fires(rule, name, b -> Fixtures.change(b, facts))
-                        : RuleCase.silent(rule, name, b -> Fixtures.change(b, facts)));
+                        : RuleCase.silent(rule, name, b -> Fixtures.change(b, facts));
+                String withheldBy = (String) entry.get("withheldBy");
+                cases.add(withheldBy == null ? ruleCase : ruleCase.withheldBy(withheldBy));
             }
         }
         return cases.stream();

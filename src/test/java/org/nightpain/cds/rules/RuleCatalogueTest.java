@@ -159,9 +159,8 @@ class RuleCatalogueTest {
             out.append("| ").append(rule.id())
                     .append(" | ").append(rule.name().substring(rule.id().length() + 1))
                     .append(" | `").append(rule.code()).append('`')
-                    .append(" | ").append(rule.urgency() == null ? "none (informational)" : rule.urgency())
-                    .append(" | ").append(rule.referrals().isEmpty() ? "none"
-                            : rule.referrals().stream().map(Enum::name).collect(Collectors.joining(", ")))
+                    .append(" | ").append(urgencies(rule))
+                    .append(" | ").append(referrals(rule))
                     .append(" | ").append(rule.evidence())
                     .append(" | ").append(sourceIds(rule))
                     .append(" | ").append(fileOfRule.get(rule.name()))
@@ -173,13 +172,36 @@ class RuleCatalogueTest {
             out.append("| Rule | Name | Evidence | Sources | File |\n|---|---|---|---|---|\n");
             for (RuleMetadata rule : RULES) {
                 if (rule.role() == role) {
-                    out.append("| ").append(rule.id()).append(" | ").append(rule.name())
+                    String name = rule.name().startsWith(rule.id() + " ") ? rule.name().substring(rule.id().length() + 1)
+                            : rule.name();
+                    out.append("| ").append(rule.id()).append(" | ").append(name)
                             .append(" | ").append(rule.evidence()).append(" | ").append(sourceIds(rule))
                             .append(" | ").append(fileOfRule.get(rule.name())).append(" |\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    /** The urgency of the rule's findings; a variant that changes it adds "or" and its own, with its name. */
+    private static String urgencies(RuleMetadata rule) {
+        String base = rule.defaultUrgency() == null ? "none (informational)" : rule.defaultUrgency().name();
+        StringBuilder text = new StringBuilder(base);
+        rule.variants().forEach((name, variant) -> {
+            if (variant.urgency() != null && !variant.urgency().name().equals(base)) {
+                text.append(", or ").append(variant.urgency()).append(" (").append(name).append(')');
+            }
+        });
+        return text.toString();
+    }
+
+    /** Every referral the rule's findings can make, a variant's marked with its name. */
+    private static String referrals(RuleMetadata rule) {
+        List<String> all = new ArrayList<>(rule.referrals().stream().map(Enum::name).toList());
+        rule.variants().forEach((name, variant) -> variant.referrals().stream()
+                .filter(referral -> !rule.referrals().contains(referral))
+                .forEach(referral -> all.add(referral + " (" + name + ")")));
+        return all.isEmpty() ? "none" : String.join(", ", all);
     }
 
     private static String sourceIds(RuleMetadata rule) {

@@ -19,6 +19,10 @@ import org.nightpain.cds.HlaB27;
 import org.nightpain.cds.NsaidResponse;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.Progression;
+import org.nightpain.cds.Referral;
+import org.nightpain.cds.SleepPosition;
+import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.knowledge.Thresholds;
@@ -175,7 +179,54 @@ class ThresholdBoundaryTest {
                     new Check("EXT-01 medium risk: total 4", () -> assertThat(startBackCode(4, 2)).isEqualTo("STARTBACK_MEDIUM"))),
             new Boundary("STARTBACK_HIGH_MIN_PSYCHOSOCIAL",
                     new Check("EXT-01 medium risk: psychosocial 3", () -> assertThat(startBackCode(5, 3)).isEqualTo("STARTBACK_MEDIUM")),
-                    new Check("EXT-01 high risk: psychosocial 4", () -> assertThat(startBackCode(5, 4)).isEqualTo("STARTBACK_HIGH"))));
+                    new Check("EXT-01 high risk: psychosocial 4", () -> assertThat(startBackCode(5, 4)).isEqualTo("STARTBACK_HIGH"))),
+            // Knowledge base 2.0: thresholds that decide more than one rule, each further rule on both sides too.
+            new Boundary("ADULT_MIN_AGE_YEARS",
+                    silent("RTN-08", "ten weeks of stable pain at 15", b -> b.ageYears(15).symptomDurationWeeks(10.0)),
+                    fires("RTN-08", "ten weeks of stable pain at 16", b -> b.ageYears(16).symptomDurationWeeks(10.0))),
+            new Boundary("ADULT_MIN_AGE_YEARS",
+                    silent("EXT-01-HIGH", "STarT Back 6 and 4 at 15", b -> b.ageYears(15).startBackTotal(6).startBackPsychosocial(4)),
+                    fires("EXT-01-HIGH", "STarT Back 6 and 4 at 16", b -> b.ageYears(16).startBackTotal(6).startBackPsychosocial(4))),
+            new Boundary("MALIGNANCY_FLAG_MIN_AGE_YEARS",
+                    silent("SOON-05", "one serious-pathology feature at 49", b -> b.ageYears(49).localisedSpinalTenderness(TriState.YES)),
+                    fires("SOON-05", "one serious-pathology feature at 50", b -> b.ageYears(50).localisedSpinalTenderness(TriState.YES))),
+            new Boundary("MALIGNANCY_FLAG_MIN_AGE_YEARS",
+                    silent("RTN-12", "inflammatory back pain with a raised CRP at 49: the CRP is explained",
+                            b -> ASAS_THREE_WITHOUT_ONSET.apply(b).ageYears(49).ageAtOnsetYears(30)
+                                    .progression(Progression.IMPROVING).crpElevated(TriState.YES)),
+                    fires("SOON-05", "inflammatory back pain with a raised CRP at 50: the CRP counts",
+                            b -> ASAS_THREE_WITHOUT_ONSET.apply(b).ageYears(50).ageAtOnsetYears(30)
+                                    .progression(Progression.IMPROVING).crpElevated(TriState.YES))),
+            new Boundary("FRACTURE_RISK_MIN_AGE_YEARS",
+                    silent("URG-05", "a minor injury at 64", b -> b.ageYears(64).trauma(Trauma.MINOR)),
+                    fires("URG-05", "a minor injury at 65", b -> b.ageYears(65).trauma(Trauma.MINOR))),
+            new Boundary("AAA_MIN_AGE_YEARS",
+                    fires("EMR-08", "collapse at 49", b -> b.ageYears(49).collapseOrSyncope(TriState.YES)),
+                    silent("EMR-08", "collapse at 50", b -> b.ageYears(50).collapseOrSyncope(TriState.YES))),
+            new Boundary("AAA_MIN_AGE_YEARS",
+                    fires("URG-06", "a pulsatile mass at 49", b -> b.ageYears(49).pulsatileAbdominalMass(TriState.YES)),
+                    fires("EMR-07", "a pulsatile mass at 50", b -> b.ageYears(50).pulsatileAbdominalMass(TriState.YES))),
+            new Boundary("SERIOUS_PATHOLOGY_MIN_FEATURES",
+                    fires("RTN-12", "one serious-pathology feature at 45", b -> b.ageYears(45).thoracicPain(TriState.YES)),
+                    silent("RTN-12", "two serious-pathology features at 45", b -> b.ageYears(45).thoracicPain(TriState.YES)
+                            .painAggravatedByStraining(TriState.YES))),
+            new Boundary("PREGNANCY_SIDE_SLEEP_MIN_WEEKS",
+                    fires("SLP-01", "a back sleeper 27 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(27)
+                            .sleepPosition(SleepPosition.BACK)),
+                    silent("SLP-01", "a back sleeper 28 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(28)
+                            .sleepPosition(SleepPosition.BACK))),
+            new Boundary("PREGNANCY_SIDE_SLEEP_MIN_WEEKS",
+                    fires("SLP-03", "a stomach sleeper 27 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(27)
+                            .sleepPosition(SleepPosition.STOMACH)),
+                    silent("SLP-03", "a stomach sleeper 28 weeks pregnant", b -> b.pregnant(TriState.YES).gestationWeeks(28)
+                            .sleepPosition(SleepPosition.STOMACH))),
+            new Boundary("PAEDIATRIC_PERSISTENT_MIN_WEEKS",
+                    new Check("DQ-02 with primary care: a child of 10, pain for 3.9 weeks",
+                            () -> assertThat(Fixtures.assess(Fixtures.baseline().ageYears(10).symptomDurationWeeks(3.9))
+                                    .referrals()).containsExactly(Referral.PRIMARY_CARE)),
+                    new Check("DQ-02 with paediatrics: a child of 10, pain for 4 weeks",
+                            () -> assertThat(Fixtures.assess(Fixtures.baseline().ageYears(10).symptomDurationWeeks(4.0))
+                                    .referrals()).containsExactly(Referral.PAEDIATRICS))));
 
     static Stream<Check> checks() {
         return BOUNDARIES.stream().flatMap(b -> Stream.of(b.onOneSide(), b.onTheOther()));
@@ -193,7 +244,9 @@ class ThresholdBoundaryTest {
                 .filter(e -> !e.meaning().startsWith("definition"))
                 .map(Thresholds.Entry::name).toList();
 
-        assertThat(BOUNDARIES.stream().map(Boundary::threshold).toList()).containsExactlyInAnyOrderElementsOf(compared);
+        // A threshold that decides several rules has a pair for each of them; each has at least one.
+        assertThat(BOUNDARIES.stream().map(Boundary::threshold).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(compared);
     }
 
     /** Thresholds that only define a question's meaning must appear in that question's wording. */

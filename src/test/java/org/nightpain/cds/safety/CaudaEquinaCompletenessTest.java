@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.HlaB27;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.NsaidResponse;
 import org.nightpain.cds.OnsetType;
 import org.nightpain.cds.PatientFacts;
@@ -30,12 +31,12 @@ import org.nightpain.cds.Urgency;
 import org.nightpain.cds.FactField;
 
 /**
- * Clinical-knowledge §6.2: any one of the seven cauda equina answers YES, or radicular pain in both
- * legs, gives EMERGENCY with the emergency department and the on-call spinal team, whatever else is
- * true. Every combination of the seven answers with and without bilateral pain (2^8) is tried on
- * eight backgrounds chosen to tempt a rule base into something milder; the combination with none of
- * them must not give the cauda equina finding at all. A property then does the same over random
- * patients.
+ * Clinical-knowledge §6.2 and §9.6.15: any one of the seven cauda equina answers YES, radicular pain in
+ * both legs, or numbness or tingling in both legs, gives EMERGENCY with the emergency department and the
+ * on-call spinal team, whatever else is true. Every combination of the seven answers with and without
+ * bilateral pain and bilateral numbness (2^9) is tried on ten backgrounds chosen to tempt a rule base into
+ * something milder; the combination with none of them must not give the cauda equina finding at all.
+ * Properties then do the same over random patients.
  */
 class CaudaEquinaCompletenessTest {
 
@@ -69,13 +70,18 @@ class CaudaEquinaCompletenessTest {
                         b -> b.progression(Progression.IMPROVING).triggerOveruseOrLifting(TriState.YES)
                                 .sleepPosition(SleepPosition.STOMACH).mattressFirmness(MattressFirmness.SOFT)
                                 .painLyingInBedOrOnRising(TriState.YES).startBackTotal(1).startBackPsychosocial(0),
-                        TriState.NO));
+                        TriState.NO),
+                new Background("pregnant at 30 weeks, sleeping on the side",
+                        b -> b.ageYears(31).pregnant(TriState.YES).gestationWeeks(30).sleepPosition(SleepPosition.SIDE),
+                        TriState.NO),
+                new Background("collapse at 72, an aortic emergency that does not supersede",
+                        b -> b.ageYears(72).collapseOrSyncope(TriState.YES), TriState.NO));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backgrounds")
     void everyCombinationOfCesAnswersAndBilateralPain(Background background) {
-        for (int mask = 0; mask < 1 << 8; mask++) {
+        for (int mask = 0; mask < 1 << 9; mask++) {
             PatientFacts.Builder builder = background.facts().apply(Fixtures.baseline());
             List<String> present = new ArrayList<>();
             for (int i = 0; i < ClinicalTerms.CES_FIELDS.size(); i++) {
@@ -88,6 +94,10 @@ class CaudaEquinaCompletenessTest {
             if ((mask & 1 << 7) != 0) {
                 builder.radicularLegPain(RadicularLegPain.BILATERAL);
                 present.add("bilateral radicular pain");
+            }
+            if ((mask & 1 << 8) != 0) {
+                builder.legNumbnessTingling(LegNumbness.BILATERAL);
+                present.add("bilateral numbness or tingling");
             }
             Assessment result = Fixtures.assess(builder);
 
@@ -103,9 +113,24 @@ class CaudaEquinaCompletenessTest {
     Arbitrary<PatientFacts> patientsWithACesFeature() {
         List<FactField> features = new ArrayList<>(ClinicalTerms.CES_FIELDS);
         features.add(FactField.RADICULAR_LEG_PAIN);
+        features.add(FactField.LEG_NUMBNESS_TINGLING);
         return Combinators.combine(Patients.valid(), Arbitraries.of(features)).as((patient, feature) ->
-                Patients.with(patient, Map.of(feature,
-                        feature == FactField.RADICULAR_LEG_PAIN ? RadicularLegPain.BILATERAL : TriState.YES)));
+                Patients.with(patient, Map.of(feature, switch (feature) {
+                    case RADICULAR_LEG_PAIN -> RadicularLegPain.BILATERAL;
+                    case LEG_NUMBNESS_TINGLING -> LegNumbness.BILATERAL;
+                    default -> TriState.YES;
+                })));
+    }
+
+    @Provide
+    Arbitrary<PatientFacts> patientsWithBilateralNumbness() {
+        return Patients.validWith(Arbitraries.just(Map.of(FactField.LEG_NUMBNESS_TINGLING, LegNumbness.BILATERAL)));
+    }
+
+    /** §9.6.15: numbness or tingling in both legs is cauda equina until shown otherwise, on any patient. */
+    @Property(tries = 1000)
+    void bilateralLegNumbness_onAnyPatient_isAnEmergency(@ForAll("patientsWithBilateralNumbness") PatientFacts patient) {
+        assertCesEmergency(Fixtures.assess(patient), Patients.describe(patient).toString());
     }
 
     @Property(tries = 1000)

@@ -78,7 +78,48 @@ final class ClinicalTerms {
     /** The findings a more specific one may supersede (§9.5.1): "no imaging at first", and the HLA-B27 test. */
     static final Set<String> SUPERSEDABLE_RULES = Set.of("RTN-06", "RTN-07", "RTN-10", "RTN-04");
 
+    /**
+     * The serious-pathology features of §9.2 and, by §9.7.5, a raised CRP (which a younger adult's
+     * inflammatory back pain can explain; the properties that use this list hold either way).
+     */
+    static final List<FactField> SERIOUS_PATHOLOGY_FEATURES = List.of(THORACIC_PAIN, SEVERE_UNREMITTING_PAIN,
+            LOCALISED_SPINAL_TENDERNESS, STRUCTURAL_DEFORMITY, PAIN_AGGRAVATED_BY_STRAINING, CRP_ELEVATED);
+
+    /** The five core cauda equina questions that DQ-01 and DQ-04 ask (§3.8, §9.3). */
+    static final List<FactField> CES_CORE_FIELDS = List.of(URINARY_RETENTION, URINARY_DIFFICULTY_NEW,
+            URINARY_INCONTINENCE_NEW, FAECAL_INCONTINENCE_NEW, SADDLE_ANAESTHESIA);
+
+    /** The enums whose answer other than NONE or UNKNOWN must be cited or listed as not used (§9.5.5). */
+    static final List<FactField> REPORTED_ENUMS = List.of(RADICULAR_LEG_PAIN, LEG_NUMBNESS_TINGLING, MOTOR_WEAKNESS,
+            TRAUMA);
+
+    /** The rules whose advice is "no imaging at first" (§9.5.1). */
+    static final Set<String> NO_IMAGING_AT_FIRST = Set.of("RTN-06", "RTN-07", "RTN-10");
+
     private ClinicalTerms() {
+    }
+
+    /** Leg neurology in the sense of §9.2: nerve-root pain or numbness in one or both legs, or any graded weakness. */
+    static boolean hasLegNeurology(PatientFacts facts) {
+        return facts.radicularLegPain() == RadicularLegPain.UNILATERAL
+                || facts.radicularLegPain() == RadicularLegPain.BILATERAL
+                || facts.legNumbnessTingling() == LegNumbness.UNILATERAL
+                || facts.legNumbnessTingling() == LegNumbness.BILATERAL
+                || facts.motorWeakness() != MotorWeakness.NONE && facts.motorWeakness() != MotorWeakness.UNKNOWN;
+    }
+
+    /** An imaging finding (§9.2): its diagnostics include an MRI, a CT or an X-ray. */
+    static boolean isImagingFinding(Finding finding) {
+        return finding.diagnostics().stream().map(Enum::name)
+                .anyMatch(name -> name.startsWith("MRI_") || name.startsWith("CT_") || name.startsWith("XRAY_"));
+    }
+
+    /**
+     * A finding whose work-up includes spinal imaging or may lead to it, and so supersedes "no imaging at
+     * first" (§9.7.3): EMR-01..06, URG-01..05 or SOON-01..05; not the aortic EMR-07, EMR-08 and URG-06.
+     */
+    static boolean isSpinalWorkUp(Finding finding) {
+        return finding.ruleId().matches("EMR-0[1-6]|URG-0[1-5]|SOON-0[1-5]");
     }
 
     /** A red-flag finding in the sense of §9.2: one of EMR-01..08, URG-01..06, SOON-01..05. */

@@ -57,6 +57,32 @@ class HazardLogTest {
         assertThat(withoutEvidence).as("hazards that name no test").isEmpty();
     }
 
+    /** The test classes of the safety invariants of clinical-knowledge §6 and §9.6. */
+    private static final List<String> INVARIANT_TESTS = List.of("SafetyInvariantsTest", "SafetyInvariants2Test",
+            "MonotonicityTest", "CaudaEquinaCompletenessTest");
+    private static final Pattern TEST_METHOD = Pattern.compile(
+            "@(?:Property|Example|Test|ParameterizedTest)\\b[^;]*?\\bvoid\\s+([a-z][A-Za-z0-9_]*)\\s*\\(", Pattern.DOTALL);
+
+    /** A safety invariant with a test that the log does not name would be a control without a hazard. */
+    @Test
+    void everyTestOfTheSafetyInvariants_isNamedInTheHazardLog() throws IOException {
+        Map<String, Path> testClasses = testClasses();
+        String log = Files.readString(LOG);
+        List<String> unnamed = new ArrayList<>();
+        int tests = 0;
+        for (String testClass : INVARIANT_TESTS) {
+            Matcher matcher = TEST_METHOD.matcher(Files.readString(testClasses.get(testClass)));
+            while (matcher.find()) {
+                tests++;
+                if (!log.contains(matcher.group(1))) {
+                    unnamed.add(testClass + "." + matcher.group(1));
+                }
+            }
+        }
+        assertThat(tests).as("tests of the safety invariants").isGreaterThan(30);
+        assertThat(unnamed).as("tests of the safety invariants the hazard log does not name").isEmpty();
+    }
+
     private static Map<String, Path> testClasses() throws IOException {
         Map<String, Path> classes = new TreeMap<>();
         try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {

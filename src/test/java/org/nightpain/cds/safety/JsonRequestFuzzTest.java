@@ -62,7 +62,8 @@ class JsonRequestFuzzTest {
         }
         BadInputs.all().forEach(badInput -> seeds.add(seed("bad input " + badInput.file(), badInput.bytes())));
         try (Stream<Path> examples = Files.list(Path.of(System.getProperty("examples.dir", "examples")))) {
-            for (Path example : examples.sorted().toList()) {
+            // Files only: examples/bulk/ is a Bulk Data export for screening, not a request.
+            for (Path example : examples.filter(Files::isRegularFile).sorted().toList()) {
                 seeds.add(seed("example " + example.getFileName(), Files.readAllBytes(example)));
             }
         }

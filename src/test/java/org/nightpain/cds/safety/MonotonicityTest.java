@@ -15,6 +15,8 @@ import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.InvalidPatientFactsException;
 import org.nightpain.cds.PatientFacts;
+import org.nightpain.cds.RadicularLegPain;
+import org.nightpain.cds.TriState;
 import org.nightpain.cds.Urgency;
 import org.nightpain.cds.FactField;
 
@@ -22,7 +24,9 @@ import org.nightpain.cds.FactField;
  * Clinical-knowledge §6.1, monotonicity, tested by pairs: a patient, and the same patient with one more
  * answer that is a red flag in itself (§8.3.7), never gets a less urgent result; nor does answering an
  * unknown core screening question with a red-flag answer. Random pairs over valid patients, and every
- * pair on the baseline with one other answer changed.
+ * pair on the baseline with one other answer changed. Knowledge base 2.0 (§9.6) adds leg numbness, a
+ * collapse, a pulsatile mass and the serious-pathology features, each with properties of their own, and an
+ * unknown cauda equina answer in a patient with leg neurology made YES.
  */
 class MonotonicityTest {
 
@@ -36,17 +40,60 @@ class MonotonicityTest {
         return RedFlagAnswer.pairs(RedFlagAnswer.coreFromUnknown());
     }
 
-    // 39 kinds of red-flag answer: 10,000 tries give each about 250 pairs of patients.
+    @Provide
+    Arbitrary<RedFlagAnswer.Pair> oneMoreRedFlagOfKnowledgeBase2() {
+        return RedFlagAnswer.pairs(RedFlagAnswer.ofKnowledgeBase2());
+    }
+
+    @Provide
+    Arbitrary<RedFlagAnswer.Pair> unknownCesAnswerMadeYes() {
+        return RedFlagAnswer.pairs(RedFlagAnswer.cesFromUnknownWithLegNeurology());
+    }
+
+    // 42 kinds of red-flag answer: 10,000 tries give each about 240 pairs of patients.
     @Property(tries = 10_000)
     void oneMoreRedFlag_neverLowersTheUrgency(@ForAll("oneMoreRedFlag") RedFlagAnswer.Pair pair) {
         assertNotLessUrgent(pair);
     }
 
-    // 12 ways to answer a core question: 3,000 tries give each about 250 pairs.
+    // 13 ways to answer a core question: 3,000 tries give each about 230 pairs.
     @Property(tries = 3000)
     void unknownCoreQuestionAnsweredWithRedFlag_neverLowersTheUrgency(
             @ForAll("unknownCoreAnsweredWithRedFlag") RedFlagAnswer.Pair pair) {
         assertNotLessUrgent(pair);
+    }
+
+    /**
+     * §9.6: the answers knowledge base 2.0 added (numbness or tingling in one leg, then both; a collapse; a
+     * pulsatile mass; each serious-pathology feature and a raised CRP), 10 kinds: 3,000 tries give each
+     * about 300 pairs, more than the 240 they get among all 42 kinds above.
+     */
+    @Property(tries = 3000)
+    void oneMoreRedFlagOfKnowledgeBase2_neverLowersTheUrgency(@ForAll("oneMoreRedFlagOfKnowledgeBase2") RedFlagAnswer.Pair pair) {
+        assertNotLessUrgent(pair);
+    }
+
+    /**
+     * §9.6: with leg neurology, an unknown cauda equina answer keeps the result URGENT (DQ-04); answered YES
+     * it never lowers the urgency (it makes an emergency). 7 questions: 1,400 tries give each about 200 pairs.
+     */
+    @Property(tries = 1400)
+    void unknownCesAnswerMadeYes_neverLowersTheUrgency(@ForAll("unknownCesAnswerMadeYes") RedFlagAnswer.Pair pair) {
+        assertNotLessUrgent(pair);
+    }
+
+    /**
+     * The other direction is allowed, and happens: an unknown cauda equina answer made NO removes DQ-04, so
+     * sciatica goes from URGENT to ROUTINE, while made YES it is an emergency. (Were both directions forbidden,
+     * the property above could not tell a correct rule base from one that ignores the answer.)
+     */
+    @Example
+    void unknownCesAnswerMadeNo_mayLowerTheUrgency() {
+        PatientFacts.Builder sciatica = Fixtures.baseline().radicularLegPain(RadicularLegPain.UNILATERAL);
+
+        assertThat(Fixtures.assess(sciatica.urinaryRetention(TriState.UNKNOWN)).highestUrgency()).isEqualTo(Urgency.URGENT);
+        assertThat(Fixtures.assess(sciatica.urinaryRetention(TriState.NO)).highestUrgency()).isEqualTo(Urgency.ROUTINE);
+        assertThat(Fixtures.assess(sciatica.urinaryRetention(TriState.YES)).highestUrgency()).isEqualTo(Urgency.EMERGENCY);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nightpain.cds.safety;
 import static org.nightpain.cds.FactField.AGE_AT_ONSET_YEARS;
 import static org.nightpain.cds.FactField.NIGHT_PAIN_UNRELIEVED_BY_POSITION_CHANGE;
 import static org.nightpain.cds.FactField.WAKES_FROM_SLEEP;
+import static org.nightpain.cds.FactField.PAIN_PREVENTS_SLEEP;
 import static org.nightpain.cds.FactField.SEX;
 import static org.nightpain.cds.FactField.PREGNANT;
 import static org.nightpain.cds.FactField.LEG_NUMBNESS_TINGLING;
@@ -53,6 +54,8 @@ import net.jqwik.api.Tuple;
 import org.nightpain.cds.Fixtures;
 import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.MotorWeakness;
+import org.nightpain.cds.OnsetType;
+import org.nightpain.cds.Progression;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Trauma;
@@ -318,6 +321,67 @@ public final class Patients {
         return facts;
     }
 
+    /**
+     * Valid patients from {@link #valid()} with some answers forced: each draw of {@code changes} is laid
+     * over a drawn patient (a null value makes a number absent and an answer UNKNOWN), and the result is
+     * mended as {@link #makeValid} does, which never touches a forced answer that is valid on its own.
+     */
+    static Arbitrary<PatientFacts> validWith(Arbitrary<Map<FactField, Object>> changes) {
+        return Combinators.combine(valid(), changes).as((patient, forced) -> build(makeValid(changed(patient, forced))));
+    }
+
+    /**
+     * Pregnant patients (clinical-knowledge §9.1): {@code pregnant} YES, the weeks of pregnancy not given
+     * one time in four, otherwise drawn with weight on both sides of 20 and 28 weeks.
+     */
+    static Arbitrary<PatientFacts> pregnant() {
+        Arbitrary<Object> weeks = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(null)),
+                Tuple.of(3, number(GESTATION_WEEKS)));
+        Arbitrary<Map<FactField, Object>> presentation = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(ADVISING_AN_NSAID)),
+                Tuple.of(1, Arbitraries.just(Map.of())));
+        return validWith(Combinators.combine(weeks, presentation).as((w, answers) -> {
+            Map<FactField, Object> changes = new EnumMap<>(FactField.class);
+            changes.putAll(answers);
+            changes.put(PREGNANT, TriState.YES);
+            changes.put(GESTATION_WEEKS, w);
+            return changes;
+        }));
+    }
+
+    /**
+     * Presentations whose findings advise an NSAID outside pregnancy: sciatica (RTN-06), persistent pain
+     * (RTN-08), the degenerative pattern (RTN-10) and inflammatory back pain (RTN-02). Random patients seldom
+     * hold the last two free of other findings.
+     */
+    private static final List<Map<FactField, Object>> ADVISING_AN_NSAID = List.of(
+            Map.of(RADICULAR_LEG_PAIN, RadicularLegPain.UNILATERAL),
+            Map.of(SYMPTOM_DURATION_WEEKS, 10.0, FactField.PROGRESSION, Progression.STABLE),
+            Map.of(AGE_YEARS, 42, SYMPTOM_DURATION_WEEKS, 8.0, MORNING_STIFFNESS_MINUTES, 20,
+                    IMPROVES_WITH_EXERCISE, TriState.YES, FactField.PROGRESSION, Progression.STABLE),
+            Map.of(AGE_YEARS, 30, SYMPTOM_DURATION_WEEKS, 30.0, FactField.ONSET_TYPE, OnsetType.GRADUAL_INSIDIOUS,
+                    IMPROVES_WITH_EXERCISE, TriState.YES, REST_RELIEVES_PAIN, TriState.NO));
+
+    /**
+     * Children (clinical-knowledge §9.3): ages 0 to 15, with weight on 4, 5 and 15, and one time in two one
+     * of the paediatric red flags (night pain, waking, pain that stops sleep, four weeks of pain or more)
+     * made present, so that both outcomes of the children rule are common.
+     */
+    static Arbitrary<PatientFacts> children() {
+        Arbitrary<Integer> age = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(0, 4, 5, 15)),
+                Tuple.of(3, Arbitraries.integers().between(0, 15)));
+        Arbitrary<Change> redFlag = Arbitraries.of(new Change(NIGHT_PAIN, TriState.YES),
+                new Change(WAKES_FROM_SLEEP, TriState.YES), new Change(PAIN_PREVENTS_SLEEP, TriState.YES),
+                new Change(SYMPTOM_DURATION_WEEKS, 4.0), new Change(SYMPTOM_DURATION_WEEKS, 9.5));
+        return validWith(Combinators.combine(age, redFlag, Arbitraries.of(true, false)).as((years, flag, add) -> {
+            Map<FactField, Object> changes = new EnumMap<>(FactField.class);
+            changes.put(AGE_YEARS, years);
+            if (add) {
+                changes.put(flag.field(), flag.value());
+            }
+            return changes;
+        }));
+    }
+
     /** Every field's value in these facts, absent ones left out. */
     static Map<FactField, Object> valuesOf(PatientFacts facts) {
         Map<FactField, Object> values = new EnumMap<>(FactField.class);
@@ -343,6 +407,11 @@ public final class Patients {
 
     /** These facts with some fields replaced (a null value makes a number absent and an answer UNKNOWN). */
     static PatientFacts with(PatientFacts facts, Map<FactField, Object> changes) {
+        return build(changed(facts, changes));
+    }
+
+    /** The values of these facts with some fields replaced (a null value leaves the field out). */
+    private static Map<FactField, Object> changed(PatientFacts facts, Map<FactField, Object> changes) {
         Map<FactField, Object> values = valuesOf(facts);
         changes.forEach((field, value) -> {
             if (value == null) {
@@ -351,7 +420,7 @@ public final class Patients {
                 values.put(field, value);
             }
         });
-        return build(values);
+        return values;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -101,6 +101,35 @@ record RedFlagAnswer(String name, FactField field, List<Object> before, List<Obj
         return List.copyOf(answers);
     }
 
+    /**
+     * The red-flag answers that knowledge base 2.0 added to §6.1 (§9.6): numbness or tingling in one leg or
+     * both (from NONE or UNKNOWN, and from one leg to both), a collapse, a pulsatile abdominal mass, and each
+     * serious-pathology feature, a raised CRP included (§9.7.5).
+     */
+    static List<RedFlagAnswer> ofKnowledgeBase2() {
+        java.util.Set<FactField> fields = new java.util.HashSet<>(ClinicalTerms.SERIOUS_PATHOLOGY_FEATURES);
+        fields.addAll(List.of(LEG_NUMBNESS_TINGLING, FactField.COLLAPSE_OR_SYNCOPE, FactField.PULSATILE_ABDOMINAL_MASS));
+        return all().stream().filter(answer -> fields.contains(answer.field())).toList();
+    }
+
+    /**
+     * Each of the seven cauda equina questions answered YES where it was unknown, in a patient with leg
+     * neurology (nerve-root pain in one leg is added when the patient has none), so that before the answer
+     * DQ-04 may hold the result at URGENT (§9.6: made YES it may not lower the urgency).
+     */
+    static List<RedFlagAnswer> cesFromUnknownWithLegNeurology() {
+        List<RedFlagAnswer> answers = new ArrayList<>();
+        for (FactField field : ClinicalTerms.CES_FIELDS) {
+            answers.add(new RedFlagAnswer(field.fieldName() + " YES, was unknown, with leg neurology", field,
+                    values(TriState.UNKNOWN), values(TriState.YES), facts -> {
+                        if (!ClinicalTerms.hasLegNeurology(Patients.build(facts))) {
+                            facts.put(RADICULAR_LEG_PAIN, RadicularLegPain.UNILATERAL);
+                        }
+                    }));
+        }
+        return List.copyOf(answers);
+    }
+
     /** The core questions of DQ-01 answered from UNKNOWN with a red-flag answer (the second half of §6.1). */
     static List<RedFlagAnswer> coreFromUnknown() {
         List<RedFlagAnswer> answers = new ArrayList<>();

@@ -32,6 +32,7 @@ import org.nightpain.cds.Problem;
 import org.nightpain.cds.Question;
 import org.nightpain.cds.RadicularLegPain;
 import org.nightpain.cds.Referral;
+import org.nightpain.cds.Sex;
 import org.nightpain.cds.Source;
 import org.nightpain.cds.Trauma;
 import org.nightpain.cds.TriState;
@@ -132,6 +133,7 @@ class SafetyInvariantsTest {
             }
         }
         facts.replace(FactField.RADICULAR_LEG_PAIN, RadicularLegPain.UNKNOWN, RadicularLegPain.NONE);
+        facts.replace(FactField.LEG_NUMBNESS_TINGLING, LegNumbness.UNKNOWN, LegNumbness.NONE);
         // A progressive weakness of unknown grade (§8.1.3) and bruising after trauma of unknown kind
         // keep their unknown: NONE would make them invalid.
         if (patient.weaknessProgressive() != TriState.YES) {
@@ -366,6 +368,12 @@ class SafetyInvariantsTest {
                 Map.of(FactField.WEAKNESS_PROGRESSIVE, TriState.YES, FactField.MOTOR_WEAKNESS, MotorWeakness.NONE))));
         kinds.add(Arbitraries.just(new Invalid("contusionOrAbrasion",
                 Map.of(FactField.CONTUSION_OR_ABRASION, TriState.YES, FactField.TRAUMA, Trauma.NONE))));
+        // clinical-knowledge §9.1
+        kinds.add(Arbitraries.just(new Invalid("pregnant",
+                Map.of(FactField.PREGNANT, TriState.YES, FactField.SEX, Sex.MALE))));
+        kinds.add(Arbitraries.of(TriState.NO, TriState.UNKNOWN).flatMap(pregnant -> Arbitraries.integers().between(0, 45)
+                .map(weeks -> new Invalid("gestationWeeks",
+                        Map.of(FactField.PREGNANT, pregnant, FactField.GESTATION_WEEKS, weeks)))));
         return Arbitraries.oneOf(kinds);
     }
 

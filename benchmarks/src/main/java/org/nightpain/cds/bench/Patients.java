@@ -1,9 +1,12 @@
 package org.nightpain.cds.bench;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.nightpain.cds.InvalidPatientFactsException;
+import org.nightpain.cds.LegNumbness;
 import org.nightpain.cds.PatientFacts;
 import org.nightpain.cds.TriState;
 import org.nightpain.cds.FactField;
@@ -13,6 +16,11 @@ import org.nightpain.cds.FactField;
  * patients. Each patient gets its own share of YES answers (none to many) and of unknown answers, so the
  * population runs from "nothing but the fallback finding" to a dozen findings. Not clinically realistic:
  * it exercises the rules, it does not model a clinic.
+ *
+ * <p>With the system property {@code nightpain.bench.population=kb-1.1} it draws the patients of knowledge
+ * base 1.1.0's benchmarks instead: the same random stream over the fields 1.1.0 had, the facts 2.0 added
+ * left unknown, and a 1.1.0 numbness answer (yes, no or unknown) read as one-sided, none or unknown. That
+ * population compares the cost of the two rule bases on the same answers.
  */
 public final class Patients {
     /** The seed of every benchmark's population. */
@@ -21,10 +29,16 @@ public final class Patients {
     private static final double[] YES_SHARE = {0.0, 0.0, 0.0, 0.01, 0.02, 0.05, 0.10, 0.25};
     private static final double[] UNKNOWN_SHARE = {0.0, 0.05, 0.20, 0.50};
 
+    /** The facts that knowledge base 2.0 added, which the 1.1.0 population leaves unknown. */
+    private static final Set<FactField> ADDED_IN_2_0 = EnumSet.of(FactField.PREGNANT,
+            FactField.GESTATION_WEEKS, FactField.COLLAPSE_OR_SYNCOPE, FactField.PULSATILE_ABDOMINAL_MASS);
+
     private final SplittableRandom random;
+    private final boolean asInKnowledgeBase11;
 
     public Patients(long seed) {
         this.random = new SplittableRandom(seed);
+        this.asInKnowledgeBase11 = "kb-1.1".equals(System.getProperty("nightpain.bench.population"));
     }
 
     /** The first {@code count} patients of the given seed. */
@@ -53,6 +67,15 @@ public final class Patients {
         double unknown = UNKNOWN_SHARE[random.nextInt(UNKNOWN_SHARE.length)];
         PatientFacts.Builder builder = PatientFacts.builder();
         for (FactField field : FactField.ALL) {
+            if (asInKnowledgeBase11 && ADDED_IN_2_0.contains(field)) {
+                continue;
+            }
+            if (asInKnowledgeBase11 && field == FactField.LEG_NUMBNESS_TINGLING) {
+                TriState answer = triState(yes, unknown);
+                field.write(builder, answer == TriState.YES ? LegNumbness.UNILATERAL
+                        : answer == TriState.NO ? LegNumbness.NONE : LegNumbness.UNKNOWN);
+                continue;
+            }
             Object value = switch (field.kind()) {
                 case TRI_STATE -> triState(yes, unknown);
                 case ENUMERATED -> answer(field, unknown);

@@ -1,4 +1,4 @@
-package org.nightpain.cds.hooks;
+package org.nightpain.cds.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParserErrorHandler;
@@ -8,11 +8,11 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
 /**
  * How the FHIR parser treats what it does not expect. A value that cannot be read (a date that is not
  * a date, a string where a number belongs) fails the request, so that nothing unreadable is silently
- * dropped. Elements this service does not know or need (extensions of other versions, unresolved
+ * dropped. Elements the mapping does not know or need (extensions of other versions, unresolved
  * references) are ignored, as a reader of someone else's records must. Nothing is logged: the values
- * are patient data.
+ * are patient data. The CDS Hooks service and population screening parse with it alike.
  */
-final class FhirParseErrors implements IParserErrorHandler {
+public final class FhirParseErrors implements IParserErrorHandler {
 
     @Override
     public void invalidValue(IParseLocation location, String value, String error) {
