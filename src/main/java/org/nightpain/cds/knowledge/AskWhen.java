@@ -21,13 +21,32 @@ public final class AskWhen {
     /**
      * One condition: the field, the answers it asks for (without UNKNOWN) or the number range, and whether
      * an unknown answer satisfies it too.
+     *
+     * @param field     the fact the condition reads
+     * @param values    the answers that satisfy it, for a field of answers; empty for a number
+     * @param min       the lowest number that satisfies it, for a number; NaN for answers
+     * @param max       the highest number that satisfies it, for a number; NaN for answers
+     * @param orUnknown whether an unknown answer, or a number not given, satisfies it too
      */
     public record Condition(FactField field, Set<String> values, double min, double max, boolean orUnknown) {
+        /**
+         * Copies the answers, so that the condition is immutable.
+         *
+         * @param field     the fact the condition reads
+         * @param values    the answers that satisfy it
+         * @param min       the lowest number that satisfies it
+         * @param max       the highest number that satisfies it
+         * @param orUnknown whether an unknown answer satisfies it too
+         */
         public Condition {
             values = Set.copyOf(values);
         }
 
-        /** True when the number range applies (the field is a number); false for a condition on answers. */
+        /**
+         * Whether the condition is on a number.
+         *
+         * @return true when the number range applies (the field is a number); false for a condition on answers
+         */
         public boolean isRange() {
             return field.kind() == FactField.Kind.INTEGER || field.kind() == FactField.Kind.DECIMAL;
         }
@@ -50,6 +69,8 @@ public final class AskWhen {
     /**
      * The conditions of a fact's {@code askWhen}, in register order; none when it is always asked.
      *
+     * @param field the fact asked about
+     * @return the conditions, all of which must hold for the question to be asked
      * @throws IllegalStateException for a condition the register cannot mean (a packaging error)
      */
     public static List<Condition> of(FactField field) {
