@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import org.nightpain.cds.FactField;
 import org.nightpain.cds.knowledge.KnowledgeBase;
+import org.nightpain.cds.knowledge.Thresholds;
 
 /**
  * The code lists of the knowledge base's register {@code code-lists.tsv}: which coded Condition or
- * MedicationStatement sets which history fact to YES. Matching never yields NO: a code that is not listed says nothing.
+ * MedicationStatement sets which yes/no fact to YES, and which of its records count (any, only a current
+ * one, or only a long enough course). Matching never yields NO: a code that is not listed says nothing.
  */
 public final class CodeLists {
     /** The knowledge base's register of codes. */
@@ -35,16 +37,34 @@ public final class CodeLists {
     }
 
     /**
+     * Which records of a listed code count: any record (a history), only a current Condition (a state), or
+     * only a MedicationStatement that documents a course of at least {@link Entry#courseMonths()} (a
+     * prolonged treatment).
+     */
+    public enum Counts {
+        /** Any record, past or present. */
+        EVER,
+        /** Only a Condition that is current: active, recurrence or relapse, or no status and no abatement. */
+        CURRENT,
+        /** Only a MedicationStatement that documents a course at least {@link Entry#courseMonths()} long. */
+        COURSE
+    }
+
+    /**
      * One row of the file.
      *
      * @param resourceType the FHIR resource type the code is read from: Condition or MedicationStatement
-     * @param fact         the history fact a matching code sets to YES
+     * @param fact         the yes/no fact a matching code sets to YES
      * @param system       the short name of the code system, a key of {@link #SYSTEMS}
      * @param match        how the code is compared
      * @param code         the code, or the start of the codes, it matches
+     * @param counts       which records of the code count
+     * @param courseMonths for {@link Counts#COURSE}, the shortest course that counts, in months, from the
+     *                     threshold register entry the row names; 0 otherwise
      * @param meaning      what the code means, in plain words
      */
-    public record Entry(String resourceType, FactField fact, String system, Match match, String code, String meaning) {
+    public record Entry(String resourceType, FactField fact, String system, Match match, String code, Counts counts,
+                        int courseMonths, String meaning) {
         /**
          * Tells whether a code matches this entry.
          *
@@ -84,11 +104,30 @@ public final class CodeLists {
 
     private static Entry parse(String line) {
         String[] cells = line.split("\t", -1);
-        FactField fact = cells.length == 6 ? FactField.byName(cells[1]) : null;
+        FactField fact = cells.length == 7 ? FactField.byName(cells[1]) : null;
         if (fact == null || fact.kind() != FactField.Kind.TRI_STATE || !SYSTEMS.containsKey(cells[2])) {
             throw new IllegalStateException(FILE + ": bad row '" + line + "'");
         }
-        return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], cells[5]);
+        String[] counted = cells[5].split(":", 2);
+        Counts counts = Counts.valueOf(counted[0].toUpperCase(Locale.ROOT));
+        if (counts == Counts.CURRENT && !cells[0].equals("Condition")
+                || counts == Counts.COURSE && !cells[0].equals("MedicationStatement")
+                || (counts == Counts.COURSE) != (counted.length == 2)) {
+            throw new IllegalStateException(FILE + ": 'current' is for a Condition, 'course:THRESHOLD' for a"
+                    + " MedicationStatement, in '" + line + "'");
+        }
+        return new Entry(cells[0], fact, cells[2], Match.valueOf(cells[3].toUpperCase(Locale.ROOT)), cells[4], counts,
+                counts == Counts.COURSE ? months(counted[1], line) : 0, cells[6]);
+    }
+
+    /** The value of a threshold register entry given in months. */
+    private static int months(String threshold, String line) {
+        for (Thresholds.Entry entry : Thresholds.entries()) {
+            if (entry.name().equals(threshold) && entry.unit().equals("months")) {
+                return Integer.parseInt(entry.value());
+            }
+        }
+        throw new IllegalStateException(FILE + ": no threshold in months named " + threshold + ", in '" + line + "'");
     }
 
     /** {@return every row of the file, in file order} */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,8 +45,10 @@ import org.nightpain.cds.TriState;
 /**
  * Turns one patient's FHIR R4 records into {@link PatientFacts}. A QuestionnaireResponse to the triage
  * Questionnaire is the primary input; {@code Patient.birthDate} gives the age when the answers do not;
- * coded Conditions and MedicationStatements set history facts to YES through the knowledge base's code
- * lists; a body temperature Observation of the 24 hours before the as-of time gives the temperature.
+ * coded Conditions and MedicationStatements set yes/no facts to YES through the knowledge base's code
+ * lists (a pregnancy only while its Condition is current); a body temperature Observation of the 24 hours
+ * before the as-of time gives the temperature; a pregnancy status Observation can give YES for
+ * {@code pregnant}, and a gestational age Observation, carried forward to the as-of day, the weeks.
  *
  * <p>The conflict policy: nothing here ever turns a missing record into NO, and where the answers and the
  * records disagree the safer reading wins (YES over NO, the higher age, the higher temperature), with a
@@ -56,10 +60,23 @@ import org.nightpain.cds.TriState;
 public final class FhirFactMapper {
     static final String LOINC = "http://loinc.org";
     static final String BODY_TEMPERATURE = "8310-5";
+    /** LOINC Pregnancy status, answered Pregnant, Not pregnant or Unknown. */
+    static final String PREGNANCY_STATUS = "82810-3";
+    /** LOINC gestational age: in weeks, estimated, and as a clinical estimate. */
+    static final List<String> GESTATIONAL_AGE = List.of("49051-6", "11884-4", "18185-9");
+    /** The LOINC codes of the Observations that say whether, and how long, the patient is pregnant. */
+    public static final List<String> PREGNANCY_OBSERVATIONS = List.of(PREGNANCY_STATUS, "49051-6", "11884-4", "18185-9");
     /** How old a temperature may be and still count as "now" (a design parameter). */
     static final Duration TEMPERATURE_WINDOW = Duration.ofHours(24);
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Set<String> USABLE_OBSERVATION = Set.of("final", "amended", "corrected", "preliminary");
+    private static final String SNOMED = CodeLists.SYSTEMS.get("SNOMED").get(0);
+    /** The answers of a pregnancy status (LOINC, and the SNOMED CT concepts the International Patient Summary maps them to). */
+    private static final Set<String> PREGNANT = Set.of(LOINC + "|LA15173-0", SNOMED + "|77386006");
+    private static final Set<String> NOT_PREGNANT = Set.of(LOINC + "|LA26683-5", SNOMED + "|60001007");
+    private static final Set<String> CURRENT_CONDITION = Set.of("active", "recurrence", "relapse");
+    /** The longest pregnancy the fact model allows: a record of a pregnancy older than that is of another one. */
+    private static final int LONGEST_PREGNANCY_WEEKS = (int) FactField.GESTATION_WEEKS.max();
 
     private final CodeLists codeLists;
     private final Canonicals canonicals;
@@ -134,7 +151,7 @@ public final class FhirFactMapper {
         readAge(mapping);
         readConditions(mapping);
         readMedications(mapping);
-        readTemperature(mapping);
+        readObservations(mapping);
         failOnProblems(mapping);
         return new MappedFacts(build(mapping), response != null, mapping.sources, List.copyOf(mapping.basis),
                 mapping.notes);
@@ -287,7 +304,7 @@ public final class FhirFactMapper {
                 continue;
             }
             if (hasCode(condition.getCode())) {
-                matchCodes(mapping, "Condition", label(condition), condition.getCode());
+                matchCodes(mapping, condition, condition.getCode());
             } else {
                 mapping.notes.add(label(condition) + " has no coded diagnosis" + asText(condition.getCode().getText())
                         + ", which the code lists cannot read; not used. Check it by hand.");
@@ -304,7 +321,7 @@ public final class FhirFactMapper {
             }
             CodeableConcept code = medicationCode(mapping, statement);
             if (code != null) {
-                matchCodes(mapping, "MedicationStatement", label(statement), code);
+                matchCodes(mapping, statement, code);
             }
         }
     }
@@ -364,29 +381,94 @@ public final class FhirFactMapper {
         return " ('" + strip + "')";
     }
 
-    private void matchCodes(Mapping mapping, String resourceType, String label, CodeableConcept concept) {
+    /** Sets to YES the facts whose code lists this concept's codes are in, where the record counts for them. */
+    private void matchCodes(Mapping mapping, Resource record, CodeableConcept concept) {
+        String label = label(record);
         for (Coding coding : concept.getCoding()) {
-            for (CodeLists.Entry entry : codeLists.match(resourceType, coding.getSystem(), coding.getCode())) {
+            for (CodeLists.Entry entry : codeLists.match(record.fhirType(), coding.getSystem(), coding.getCode())) {
                 String detail = " (" + entry.system() + " " + coding.getCode() + ")";
-                String source = label + detail;
-                FactField fact = entry.fact();
-                Object answered = mapping.values.get(fact);
-                if (answered == TriState.NO) {
-                    mapping.notes.add(fact.fieldName() + ": the questionnaire says NO but " + source
-                            + " records it; read as YES, the safer reading.");
-                }
-                if (answered != TriState.YES) {
-                    set(mapping, fact, TriState.YES, label, detail);
+                String notCounted = whyNotCounted(mapping, entry, record);
+                if (notCounted == null) {
+                    recordYes(mapping, entry.fact(), label, detail);
+                } else {
+                    mapping.notes.add(label + detail + " " + notCounted);
                 }
             }
         }
     }
 
+    /** Null when the record counts for the entry's fact; otherwise, for the card, why it does not. */
+    private static String whyNotCounted(Mapping mapping, CodeLists.Entry entry, Resource record) {
+        String fact = entry.fact().fieldName();
+        return switch (entry.counts()) {
+            case EVER -> null;
+            case CURRENT -> {
+                String notCurrent = currentStatus((Condition) record);
+                yield notCurrent == null ? null : "is not current (" + notCurrent + "), so it says nothing about "
+                        + fact + " now; not used.";
+            }
+            case COURSE -> Courses.lasts((MedicationStatement) record, entry.courseMonths(), mapping.asOf) ? null
+                    : "records " + entry.meaning().toLowerCase(Locale.ROOT) + " but no course of " + entry.courseMonths()
+                    + " months or more (no period, or dosage duration, that long); read, but it does not settle "
+                    + fact + ", which stays as the questionnaire answered it. Ask how long it was taken.";
+        };
+    }
+
+    /** A record says YES: the fact is YES, and a NO in the answers is noted as overruled by the safer reading. */
+    private static void recordYes(Mapping mapping, FactField fact, String label, String detail) {
+        Object answered = mapping.values.get(fact);
+        if (answered == TriState.NO) {
+            mapping.notes.add(fact.fieldName() + ": the questionnaire says NO but " + label + detail
+                    + " records it; read as YES, the safer reading.");
+        }
+        if (answered != TriState.YES) {
+            set(mapping, fact, TriState.YES, label, detail);
+        }
+    }
+
+    /**
+     * Null when the Condition is current: its clinicalStatus is active, recurrence or relapse, or it has none
+     * and no abatement; otherwise why it is not.
+     */
+    private static String currentStatus(Condition condition) {
+        String status = condition.getClinicalStatus().getCodingFirstRep().getCode();
+        if (status != null) {
+            return CURRENT_CONDITION.contains(status) ? null : "clinicalStatus " + status;
+        }
+        return condition.hasAbatement() ? "it has an abatement" : null;
+    }
+
+    /** Sorts the Observations by their LOINC code: body temperature, pregnancy status, gestational age. */
+    private static void readObservations(Mapping mapping) {
+        List<Observation> temperatures = new ArrayList<>();
+        List<Observation> statuses = new ArrayList<>();
+        List<Observation> gestations = new ArrayList<>();
+        for (Observation observation : mapping.observations) {
+            Set<String> codes = new LinkedHashSet<>();
+            observation.getCode().getCoding().stream().filter(c -> LOINC.equals(c.getSystem()) && c.hasCode())
+                    .forEach(c -> codes.add(c.getCode()));
+            if (codes.contains(BODY_TEMPERATURE)) {
+                temperatures.add(observation);
+            } else if (codes.contains(PREGNANCY_STATUS)) {
+                statuses.add(observation);
+            } else if (GESTATIONAL_AGE.stream().anyMatch(codes::contains)) {
+                gestations.add(observation);
+            } else {
+                mapping.notes.add(label(observation) + " is not a body temperature (LOINC " + BODY_TEMPERATURE
+                        + "), a pregnancy status (" + PREGNANCY_STATUS + ") or a gestational age ("
+                        + String.join(", ", GESTATIONAL_AGE) + "); not used.");
+            }
+        }
+        readTemperature(mapping, temperatures);
+        readPregnancyStatus(mapping, statuses);
+        readGestationalAge(mapping, gestations);
+    }
+
     /** The highest body temperature of the 24 hours before the as-of time; a higher questionnaire answer wins. */
-    private static void readTemperature(Mapping mapping) {
+    private static void readTemperature(Mapping mapping, List<Observation> temperatures) {
         Double best = null;
         String bestSource = null;
-        for (Observation observation : mapping.observations) {
+        for (Observation observation : temperatures) {
             String label = label(observation);
             Double celsius = celsius(mapping, observation, label);
             if (celsius != null && (best == null || celsius > best)) {
@@ -397,31 +479,31 @@ public final class FhirFactMapper {
         if (best == null) {
             return;
         }
-        Object answered = mapping.values.get(FactField.TEMPERATURE_C);
-        if (answered instanceof Double given && given >= best) {
+        recordHigher(mapping, FactField.TEMPERATURE_C, best, bestSource, "");
+    }
+
+    /**
+     * A number a record gives, where the higher is the safer reading (a temperature, the weeks of a
+     * pregnancy): it is used unless the answers give as much or more; a lower answer is noted.
+     */
+    private static void recordHigher(Mapping mapping, FactField field, Number value, String label, String detail) {
+        Object answered = mapping.values.get(field);
+        if (answered instanceof Number given && given.doubleValue() >= value.doubleValue()) {
             return;
         }
         if (answered != null) {
-            mapping.notes.add("temperatureC: " + bestSource + " records " + best + " °C, higher than the questionnaire's "
-                    + answered + " °C; the higher was used.");
+            mapping.notes.add(field.fieldName() + ": " + label + " gives " + value + " " + field.unit()
+                    + ", higher than the questionnaire's " + answered + " " + field.unit() + "; the higher was used.");
         }
-        set(mapping, FactField.TEMPERATURE_C, best, bestSource, "");
+        set(mapping, field, value, label, detail);
     }
 
     private static Double celsius(Mapping mapping, Observation observation, String label) {
-        boolean bodyTemperature = observation.getCode().getCoding().stream()
-                .anyMatch(c -> LOINC.equals(c.getSystem()) && BODY_TEMPERATURE.equals(c.getCode()));
-        if (!bodyTemperature) {
-            mapping.notes.add(label + " is not a body temperature (LOINC 8310-5); not used.");
+        Instant when = usableTime(mapping, observation, label);
+        if (when == null) {
             return null;
         }
-        if (observation.getStatus() == null || !USABLE_OBSERVATION.contains(observation.getStatus().toCode())) {
-            mapping.notes.add(label + " has status '" + (observation.getStatus() == null ? "none"
-                    : observation.getStatus().toCode()) + "'; not used.");
-            return null;
-        }
-        Instant when = effective(observation.getEffective());
-        if (when == null || when.isBefore(mapping.asOf.minus(TEMPERATURE_WINDOW)) || when.isAfter(mapping.asOf.plus(CLOCK_SKEW))) {
+        if (when.isBefore(mapping.asOf.minus(TEMPERATURE_WINDOW))) {
             mapping.notes.add(label + " was not taken in the 24 hours before the assessment; not used.");
             return null;
         }
@@ -429,18 +511,137 @@ public final class FhirFactMapper {
             mapping.notes.add(label + " has no temperature value; not used.");
             return null;
         }
-        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+        String unit = unit(quantity);
         BigDecimal value = quantity.getValue();
-        if (unit != null && List.of("Cel", "°C", "C", "degC").contains(unit.strip())) {
+        if (unit != null && List.of("Cel", "°C", "C", "degC").contains(unit)) {
             return value.setScale(1, RoundingMode.HALF_UP).doubleValue();
         }
-        if (unit != null && List.of("[degF]", "°F", "F", "degF").contains(unit.strip())) {
+        if (unit != null && List.of("[degF]", "°F", "F", "degF").contains(unit)) {
             return value.subtract(BigDecimal.valueOf(32)).multiply(BigDecimal.valueOf(5))
                     .divide(BigDecimal.valueOf(9), 1, RoundingMode.HALF_UP).doubleValue();
         }
         mapping.notes.add(label + " gives the temperature in a unit this service does not read ('" + unit
                 + "'); not used.");
         return null;
+    }
+
+    /**
+     * When a usable Observation was made: its status is final, amended, corrected or preliminary, and its
+     * time is known and not after the as-of time. Null, with a note saying why, for any other.
+     */
+    private static Instant usableTime(Mapping mapping, Observation observation, String label) {
+        if (observation.getStatus() == null || !USABLE_OBSERVATION.contains(observation.getStatus().toCode())) {
+            mapping.notes.add(label + " has status '" + (observation.getStatus() == null ? "none"
+                    : observation.getStatus().toCode()) + "'; not used.");
+            return null;
+        }
+        Instant when = effective(observation.getEffective());
+        if (when == null || when.isAfter(mapping.asOf.plus(CLOCK_SKEW))) {
+            mapping.notes.add(label + " has no time, or one after the assessment; not used.");
+            return null;
+        }
+        return when;
+    }
+
+    /** The latest usable Observation of these ("pregnancy status" records), with its time; null when none is usable. */
+    private static Map.Entry<Observation, Instant> latest(Mapping mapping, List<Observation> observations, String what) {
+        Map.Entry<Observation, Instant> latest = null;
+        for (Observation observation : observations) {
+            Instant when = usableTime(mapping, observation, label(observation));
+            if (when != null && (latest == null || when.isAfter(latest.getValue()))) {
+                latest = Map.entry(observation, when);
+            }
+        }
+        if (latest != null && observations.size() > 1) {
+            mapping.notes.add(observations.size() + " " + what + " records were sent; the latest usable one, "
+                    + label(latest.getKey()) + ", was used.");
+        }
+        return latest;
+    }
+
+    /**
+     * The latest pregnancy status (LOINC 82810-3). "Pregnant" of the last 45 weeks sets {@code pregnant} to
+     * YES; "not pregnant" is noted and never read as NO, since a pregnancy may have begun since; "unknown"
+     * says nothing.
+     */
+    private static void readPregnancyStatus(Mapping mapping, List<Observation> statuses) {
+        Map.Entry<Observation, Instant> latest = latest(mapping, statuses, "pregnancy status");
+        if (latest == null) {
+            return;
+        }
+        String label = label(latest.getKey());
+        String day = LocalDate.ofInstant(latest.getValue(), ZoneOffset.UTC).toString();
+        Set<String> answer = new LinkedHashSet<>();
+        if (latest.getKey().getValue() instanceof CodeableConcept concept) {
+            concept.getCoding().forEach(c -> answer.add(c.getSystem() + "|" + c.getCode()));
+        }
+        if (answer.stream().anyMatch(PREGNANT::contains)) {
+            if (latest.getValue().isBefore(mapping.asOf.minus(Duration.ofDays(7L * LONGEST_PREGNANCY_WEEKS)))) {
+                mapping.notes.add(label + " records a pregnancy on " + day + ", longer ago than a pregnancy lasts;"
+                        + " not used.");
+            } else {
+                recordYes(mapping, FactField.PREGNANT, label, " (pregnancy status on " + day + ")");
+            }
+        } else if (answer.stream().anyMatch(NOT_PREGNANT::contains)) {
+            mapping.notes.add(label + " records 'not pregnant' on " + day + "; a record never answers no, since a"
+                    + " pregnancy may have begun since: pregnant stays as the questionnaire answered it.");
+        } else {
+            mapping.notes.add(label + " does not say whether the patient is pregnant; not used.");
+        }
+    }
+
+    /**
+     * The gestational age now, in completed weeks, from the latest gestational age Observation (in weeks or
+     * days) and the days since it was made; used only when the patient is pregnant by the answers or a
+     * record. A higher answered age stands; a lower one gives way to the record's, with a note.
+     */
+    private static void readGestationalAge(Mapping mapping, List<Observation> gestations) {
+        Map.Entry<Observation, Instant> latest = latest(mapping, gestations, "gestational age");
+        if (latest == null) {
+            return;
+        }
+        Observation observation = latest.getKey();
+        String label = label(observation);
+        Long days = gestationDays(observation);
+        if (days == null) {
+            mapping.notes.add(label + " gives no gestational age in weeks or days; not used.");
+            return;
+        }
+        if (mapping.values.get(FactField.PREGNANT) != TriState.YES) {
+            mapping.notes.add(label + " gives a gestational age, but neither the answers nor a current record say"
+                    + " the patient is pregnant; not used. Ask whether she is pregnant.");
+            return;
+        }
+        LocalDate made = LocalDate.ofInstant(latest.getValue(), ZoneOffset.UTC);
+        long weeks = Math.floorDiv(days + ChronoUnit.DAYS.between(made, LocalDate.ofInstant(mapping.asOf, ZoneOffset.UTC)), 7);
+        if (weeks > LONGEST_PREGNANCY_WEEKS) {
+            mapping.notes.add(label + " (" + made + ") would make the pregnancy " + weeks + " weeks now, longer than a"
+                    + " pregnancy lasts: it is of an earlier one; not used.");
+            return;
+        }
+        recordHigher(mapping, FactField.GESTATION_WEEKS, (int) weeks, label, " (gestational age on " + made + ")");
+    }
+
+    /** The gestational age an Observation gives, in whole days; null when it gives none in weeks or days. */
+    private static Long gestationDays(Observation observation) {
+        if (!(observation.getValue() instanceof Quantity quantity) || quantity.getValue() == null
+                || quantity.getValue().signum() < 0) {
+            return null;
+        }
+        String unit = unit(quantity);
+        if (unit != null && List.of("wk", "weeks", "week").contains(unit)) {
+            return quantity.getValue().multiply(BigDecimal.valueOf(7)).setScale(0, RoundingMode.FLOOR).longValue();
+        }
+        if (unit != null && List.of("d", "days", "day").contains(unit)) {
+            return quantity.getValue().setScale(0, RoundingMode.FLOOR).longValue();
+        }
+        return null;
+    }
+
+    /** A quantity's UCUM code, or its human unit when it has none. */
+    private static String unit(Quantity quantity) {
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
+        return unit == null ? null : unit.strip();
     }
 
     private static Instant effective(Type effective) {

@@ -4,22 +4,30 @@ import org.nightpain.cds.fhir.Canonicals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.nightpain.cds.Assessment;
+import org.nightpain.cds.Diagnostic;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.KnowledgeBaseInfo;
 import org.nightpain.cds.NightPainAssessor;
 import org.nightpain.cds.Question;
+import org.nightpain.cds.Referral;
 import org.nightpain.cds.Source;
 import org.nightpain.cds.Urgency;
 
 /**
- * CDS Hooks cards for an assessment: one per presented finding, most urgent first, then one listing
- * the questions still to ask and what the EHR's data could not settle.
+ * CDS Hooks cards for an assessment: one per presented finding code, most urgent first, then one listing
+ * the questions still to ask and what the EHR's data could not settle. Findings, referrals and tests are
+ * shown by their display texts ({@link DisplayTexts}).
  */
 final class Cards {
     /** CDS Hooks asks for a summary of fewer than 140 characters. */
@@ -42,15 +50,17 @@ final class Cards {
     static ObjectNode response(Assessment assessment, FhirFacts input, ObjectNode record, Canonicals canonicals) {
         ObjectNode response = JSON.objectNode();
         ArrayNode cards = response.putArray("cards");
-        for (Finding finding : assessment.findings()) {
-            ObjectNode card = card(summary(finding), indicator(finding.urgency()), detail(finding, input.sources()),
-                    source(assessment.knowledgeBase(), finding.sources(), canonicals, finding.ruleId(), title(finding.code())));
+        for (List<Finding> group : byCode(assessment.findings())) {
+            Finding first = group.get(0);
+            ObjectNode card = card(summary(first), indicator(first.urgency()), detail(group, input.sources()),
+                    source(assessment.knowledgeBase(), sources(group), canonicals, first.ruleId(),
+                            DisplayTexts.finding(first.code())));
             if (cards.isEmpty()) {
                 offerRecord(card, record);
                 String detail = card.get("detail").asText() + "\n" + NOTICE;
                 if (!assessment.screeningComplete()) {
                     // clinical-knowledge §9.5.4: "screening incomplete" beside the urgency
-                    card.put("summary", limit(summary(finding) + " (screening incomplete)"));
+                    card.put("summary", limit(summary(first) + " (screening incomplete)"));
                     detail = SCREENING_INCOMPLETE + detail;
                 }
                 card.put("detail", detail);
@@ -63,6 +73,19 @@ final class Cards {
                     source(assessment.knowledgeBase(), List.of(), canonicals, QUESTIONS_TOPIC, "Questions still to ask")));
         }
         return response;
+    }
+
+    /**
+     * The findings grouped by their code, in the order of the assessment (most urgent first): several rules
+     * that reach the same finding (EMR-01 and EMR-02 both find a suspected cauda equina syndrome) make one
+     * card, which names every one of them.
+     */
+    static List<List<Finding>> byCode(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            groups.computeIfAbsent(finding.code(), code -> new ArrayList<>()).add(finding);
+        }
+        return List.copyOf(groups.values());
     }
 
     /** The response body when the patient has no questionnaire response: the triage did not run. */
@@ -137,23 +160,29 @@ final class Cards {
                 && url.chars().noneMatch(Character::isWhitespace);
     }
 
-    /** "EMERGENCY: cauda equina suspected; refer to emergency department, neurosurgery". */
+    /** "EMERGENCY: Suspected cauda equina syndrome; refer to the emergency department, the on-call spinal surgical team". */
     static String summary(Finding finding) {
-        String summary = (finding.urgency() == null ? "Note" : finding.urgency().name()) + ": " + title(finding.code());
+        String summary = (finding.urgency() == null ? "Note" : finding.urgency().name()) + ": "
+                + DisplayTexts.finding(finding.code());
         if (!finding.referrals().isEmpty()) {
-            summary += "; refer to " + finding.referrals().stream().map(r -> words(r.name())).collect(Collectors.joining(", "));
+            summary += "; refer to " + texts(finding.referrals());
         }
         return summary;
     }
 
-    private static String detail(Finding finding, Map<String, String> sources) {
+    /** The detail of one card: the finding as each of its rules reached it, with what they weighed and cite. */
+    private static String detail(List<Finding> group, Map<String, String> sources) {
         StringBuilder detail = new StringBuilder();
-        detail.append("**").append(capitalise(title(finding.code()))).append("** (rule ").append(finding.ruleId())
-                .append(' ').append(finding.ruleVersion()).append(", evidence ").append(finding.evidence()).append(")\n\n");
-        detail.append(finding.rationale()).append("\n\n");
-        if (!finding.inputsUsed().isEmpty()) {
+        detail.append("**").append(DisplayTexts.finding(group.get(0).code())).append("** (rule")
+                .append(group.size() == 1 ? " " : "s ").append(group.stream()
+                        .map(f -> f.ruleId() + " " + f.ruleVersion() + ", evidence " + f.evidence())
+                        .collect(Collectors.joining("; "))).append(")\n\n");
+        distinct(group, Finding::rationale).forEach(rationale -> detail.append(rationale).append("\n\n"));
+        Map<String, Object> inputsUsed = new LinkedHashMap<>();
+        group.forEach(finding -> inputsUsed.putAll(finding.inputsUsed()));
+        if (!inputsUsed.isEmpty()) {
             detail.append("**Facts that fired it**\n\n");
-            finding.inputsUsed().forEach((field, value) -> {
+            inputsUsed.forEach((field, value) -> {
                 detail.append("- `").append(field).append("` = ").append(value);
                 String source = sources.get(field);
                 if (source != null && !source.startsWith("QuestionnaireResponse")) {
@@ -163,24 +192,28 @@ final class Cards {
             });
             detail.append('\n');
         }
-        if (finding.advice() != null && !finding.advice().isBlank()) {
-            detail.append("**Advice:** ").append(finding.advice()).append("\n\n");
+        List<String> advice = distinct(group, Finding::advice).stream().filter(a -> a != null && !a.isBlank()).toList();
+        if (!advice.isEmpty()) {
+            detail.append("**Advice:** ").append(String.join("\n\n", advice)).append("\n\n");
         }
-        if (!finding.referrals().isEmpty()) {
-            detail.append("**Refer to:** ").append(finding.referrals().stream().map(r -> words(r.name()))
-                    .collect(Collectors.joining(", "))).append("\n\n");
+        List<Referral> referrals = union(group, Finding::referrals);
+        if (!referrals.isEmpty()) {
+            detail.append("**Refer to:** ").append(texts(referrals)).append("\n\n");
         }
-        if (!finding.diagnostics().isEmpty()) {
-            detail.append("**Tests:** ").append(finding.diagnostics().stream().map(d -> "`" + d.name() + "`")
-                    .collect(Collectors.joining(", "))).append("\n\n");
+        List<Diagnostic> diagnostics = union(group, Finding::diagnostics);
+        if (!diagnostics.isEmpty()) {
+            detail.append("**Tests:** ").append(texts(diagnostics)).append("\n\n");
         }
-        if (!finding.inputsMissing().isEmpty()) {
-            detail.append("**Unknown answers this rule would weigh:** ").append(finding.inputsMissing().stream()
-                    .map(f -> "`" + f + "`").collect(Collectors.joining(", "))).append("\n\n");
+        List<String> missing = union(group, Finding::inputsMissing);
+        if (!missing.isEmpty()) {
+            detail.append("**Unknown answers ").append(group.size() == 1 ? "this rule" : "these rules")
+                    .append(" would weigh:** ").append(missing.stream().map(f -> "`" + f + "`")
+                            .collect(Collectors.joining(", "))).append("\n\n");
         }
-        if (!finding.sources().isEmpty()) {
+        List<Source> cited = sources(group);
+        if (!cited.isEmpty()) {
             detail.append("**Sources:**\n\n");
-            for (Source source : finding.sources()) {
+            for (Source source : cited) {
                 detail.append("- ").append(source.id()).append(": ").append(source.citation());
                 if (!source.url().isBlank()) {
                     detail.append(" <").append(source.url()).append('>');
@@ -189,6 +222,28 @@ final class Cards {
             }
         }
         return detail.toString().strip() + "\n";
+    }
+
+    /** The sources of the findings of one card, each once, in the order the rules cite them. */
+    private static List<Source> sources(List<Finding> group) {
+        Map<String, Source> byId = new LinkedHashMap<>();
+        group.forEach(finding -> finding.sources().forEach(source -> byId.putIfAbsent(source.id(), source)));
+        return List.copyOf(byId.values());
+    }
+
+    private static <T> List<T> union(List<Finding> group, Function<Finding, List<T>> part) {
+        Set<T> union = new LinkedHashSet<>();
+        group.forEach(finding -> union.addAll(part.apply(finding)));
+        return List.copyOf(union);
+    }
+
+    private static List<String> distinct(List<Finding> group, Function<Finding, String> part) {
+        return group.stream().map(part).distinct().toList();
+    }
+
+    /** The display texts of these values, joined: "the emergency department, primary care". */
+    private static String texts(List<? extends Enum<?>> values) {
+        return values.stream().map(DisplayTexts::of).collect(Collectors.joining(", "));
     }
 
     private static String questionsSummary(Assessment assessment, FhirFacts input) {
@@ -230,7 +285,7 @@ final class Cards {
         if (!assessment.suppressedFindings().isEmpty()) {
             detail.append("\n**Withheld from this result:**\n\n");
             for (Finding finding : assessment.suppressedFindings()) {
-                detail.append("- ").append(capitalise(title(finding.code()))).append(" (rule ").append(finding.ruleId())
+                detail.append("- ").append(DisplayTexts.finding(finding.code())).append(" (rule ").append(finding.ruleId())
                         .append("), withheld by rule ").append(finding.suppressedBy()).append('\n');
             }
         }
@@ -256,17 +311,9 @@ final class Cards {
             + " cauda equina question that leg symptoms call for, is unanswered; this result may be less urgent than"
             + " the patient needs. Ask the questions on the last card.\n\n";
 
-    /** A finding code as words: CAUDA_EQUINA_SUSPECTED as "cauda equina suspected". */
-    static String title(String code) {
-        return words(code);
-    }
-
+    /** An urgency as plain words in a sentence: SELF_CARE as "self care". */
     private static String words(String name) {
         return name.replace('_', ' ').toLowerCase(Locale.ROOT);
-    }
-
-    private static String capitalise(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String limit(String summary) {

@@ -1,6 +1,8 @@
 package org.nightpain.cds.hooks;
 
+import java.util.stream.Collectors;
 import org.nightpain.cds.fhir.Canonicals;
+import org.nightpain.cds.fhir.FhirFactMapper;
 
 /**
  * The prefetch templates of the service: the key the CDS client sends each result under, the FHIR
@@ -14,7 +16,10 @@ enum PrefetchKey {
     CONDITIONS("conditions", "Condition?patient={{context.patientId}}", "Condition"),
     BODY_TEMPERATURE("bodyTemperature", "Observation?patient={{context.patientId}}&code=http://loinc.org|8310-5"
             + "&_sort=-date&_count=10", "Observation"),
-    MEDICATIONS("medications", "MedicationStatement?patient={{context.patientId}}", "MedicationStatement");
+    MEDICATIONS("medications", "MedicationStatement?patient={{context.patientId}}", "MedicationStatement"),
+    PREGNANCY("pregnancy", "Observation?patient={{context.patientId}}&code=" + FhirFactMapper.PREGNANCY_OBSERVATIONS
+            .stream().map(code -> "http://loinc.org|" + code).collect(Collectors.joining(",")) + "&_sort=-date&_count=10",
+            "Observation");
 
     /** Stands for the Questionnaire's canonical URL in a template. */
     private static final String QUESTIONNAIRE = "{questionnaire}";

@@ -26,18 +26,23 @@ import org.nightpain.cds.fhir.FhirFactMapper;
 import org.nightpain.cds.fhir.FhirMappingException;
 import org.nightpain.cds.fhir.FhirParseErrors;
 import org.nightpain.cds.fhir.MappedFacts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a call's prefetch: which keys were sent, the FHIR resources each holds (a resource, a searchset
  * Bundle of them, or null for none), that every record is of the expected type and about the patient in
  * context; then hands the records to the {@link FhirFactMapper}, which turns them into facts. An
- * OperationOutcome in place of a result is read as "not sent".
+ * OperationOutcome in place of a result is read as "not sent"; a key the service did not ask for is
+ * ignored.
  *
  * <p>Thread-safe: one reader serves every request.
  */
 final class PrefetchReader {
     /** A FHIR resource id. */
     static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrefetchReader.class);
 
     private final FhirContext fhir;
     private final FhirFactMapper mapper;
@@ -121,9 +126,11 @@ final class PrefetchReader {
         if (prefetch != null && prefetch.isObject()) {
             for (Iterator<String> names = prefetch.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (PrefetchKey.byKey(name) == null) {
-                    reading.problems.add(new Problem("prefetch." + name, null,
-                            "is not a prefetch key of this service; its keys are " + PrefetchKey.allKeys()));
+                if (PrefetchKey.byKey(name) == null && LOG.isDebugEnabled()) {
+                    // CDS Hooks lets a client send more than was asked for (the specification's own example
+                    // request does); it is not read. The key's name only: its value may be patient data.
+                    LOG.debug("Ignored the prefetch key '{}', which this service does not ask for",
+                            ClientAuthenticator.printable(name));
                 }
             }
         }

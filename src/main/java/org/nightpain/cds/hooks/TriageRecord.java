@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.Finding;
 import org.nightpain.cds.KnowledgeBaseInfo;
@@ -14,7 +17,7 @@ import org.nightpain.cds.fhir.Canonicals;
 
 /**
  * The assessment as a FHIR R4 RiskAssessment, for an EHR that stores triage results: one prediction per
- * presented finding (the rule as the outcome, the urgency as the qualitative risk), the records the facts
+ * presented finding code (its rules as the outcome, the urgency as the qualitative risk), the records the facts
  * came from as its basis, and the knowledge base as its method. Offered on the first card as a
  * suggestion the clinician may accept; the service itself stores nothing.
  *
@@ -33,6 +36,8 @@ final class TriageRecord {
         KnowledgeBaseInfo knowledgeBase = assessment.knowledgeBase();
         ObjectNode record = JSON.objectNode();
         record.put("resourceType", "RiskAssessment");
+        // A fresh id, as the CDS Hooks specification's example of a create action gives its resource.
+        record.put("id", UUID.randomUUID().toString());
         record.put("status", "final");
         record.putObject("method").set("coding", JSON.arrayNode().add(coding(canonicals.knowledgeBaseSystem(),
                 knowledgeBase.id() + "|" + knowledgeBase.version(),
@@ -46,17 +51,19 @@ final class TriageRecord {
         }
         if (!assessment.findings().isEmpty()) {
             ArrayNode predictions = record.putArray("prediction");
-            for (Finding finding : assessment.findings()) {
+            for (List<Finding> group : Cards.byCode(assessment.findings())) {
+                Finding first = group.get(0);
+                String title = DisplayTexts.finding(first.code());
                 ObjectNode prediction = predictions.addObject();
                 ObjectNode outcome = prediction.putObject("outcome");
-                outcome.putArray("coding").add(coding(canonicals.ruleSystem(), finding.ruleId(), Cards.title(finding.code())));
-                outcome.put("text", Cards.title(finding.code()));
-                if (finding.urgency() != null) {
+                ArrayNode codings = outcome.putArray("coding");
+                group.forEach(finding -> codings.add(coding(canonicals.ruleSystem(), finding.ruleId(), title)));
+                outcome.put("text", title);
+                if (first.urgency() != null) {
                     prediction.putObject("qualitativeRisk").putArray("coding").add(coding(
-                            canonicals.codeSystem(Urgency.class), finding.urgency().name(),
-                            TriageQuestionnaire.display(finding.urgency().name())));
+                            canonicals.codeSystem(Urgency.class), first.urgency().name(), DisplayTexts.of(first.urgency())));
                 }
-                prediction.put("rationale", finding.rationale());
+                prediction.put("rationale", group.stream().map(Finding::rationale).distinct().collect(Collectors.joining(" ")));
             }
         }
         record.putArray("note").addObject().put("text", "Highest urgency: " + assessment.highestUrgency().name()

@@ -280,9 +280,9 @@ final class TriageService {
             out.writeStringField("hook", HOOK);
             out.writeStringField("title", "Night-time low back pain triage");
             out.writeStringField("description", "Triages low back pain that is worse at night or on lying down from"
-                    + " the patient's answers to the nightpain-triage questionnaire and the EHR's conditions, medicines"
-                    + " and body temperature. Returns one card per finding (urgency, referral, the facts that fired it"
-                    + " and the guideline), most urgent first, and the questions still to ask. "
+                    + " the patient's answers to the nightpain-triage questionnaire and the EHR's conditions, medicines,"
+                    + " body temperature and pregnancy records. Returns one card per finding (urgency, referral, the"
+                    + " facts that fired it and the guideline), most urgent first, and the questions still to ask. "
                     + NightPainAssessor.INTENDED_USE);
             out.writeStringField("id", SERVICE_ID);
             out.writeObjectFieldStart("prefetch");

@@ -23,30 +23,16 @@ import org.nightpain.cds.Urgency;
  */
 final class QuestionRegister {
 
-    /** One condition of a question's {@code askWhen}: a field with the values, or the number range, it asks for. */
-    private record Condition(FactField field, Set<String> values, double min, double max, boolean orUnknown) {
-        boolean holds(PatientFacts facts) {
-            Object value = field.read(facts);
-            if (field.isUnknown(facts)) {
-                return orUnknown;
-            }
-            if (value instanceof Number number) {
-                return number.doubleValue() >= min && number.doubleValue() <= max;
-            }
-            return values.contains(value.toString());
-        }
-    }
-
     /**
      * A question with the conditions under which it is asked (an array, so that checking them allocates
      * nothing), and whether it could lead to more than a routine review.
      */
-    private record Candidate(FactField field, Question question, Condition[] askWhen, boolean consequential) {
+    private record Candidate(FactField field, Question question, AskWhen.Condition[] askWhen, boolean consequential) {
         boolean applies(PatientFacts facts) {
             if (!field.isUnknown(facts)) {
                 return false;
             }
-            for (Condition condition : askWhen) {
+            for (AskWhen.Condition condition : askWhen) {
                 if (!condition.holds(facts)) {
                     return false;
                 }
@@ -85,37 +71,11 @@ final class QuestionRegister {
             Urgency urgency = couldRaiseTo.get(field);
             boolean consequential = urgency != null && !Urgency.SOON.isMoreUrgentThan(urgency);
             candidates.add(new Candidate(field, new Question(field.fieldName(), field.question(), ids, urgency),
-                    askWhen(field), consequential));
+                    AskWhen.of(field).toArray(AskWhen.Condition[]::new), consequential));
         }
         candidates.sort(Comparator.comparing((Candidate c) -> c.question().couldRaiseTo(), MOST_URGENT_FIRST)
                 .thenComparing(c -> c.field().ordinal()));
         return new QuestionRegister(candidates.toArray(Candidate[]::new));
-    }
-
-    /** The register's {@code askWhen} of a field: conditions separated by ';', each field=VALUE,VALUE or field=MIN-MAX. */
-    private static Condition[] askWhen(FactField field) {
-        List<Condition> conditions = new ArrayList<>();
-        for (String text : field.askWhen().split(";")) {
-            if (text.isBlank()) {
-                continue;
-            }
-            String[] parts = text.split("=", 2);
-            FactField on = FactField.byName(parts[0].strip());
-            if (on == null || parts.length < 2) {
-                throw new IllegalStateException("facts.tsv: bad askWhen '" + field.askWhen() + "' for " + field.fieldName());
-            }
-            Set<String> values = new LinkedHashSet<>(List.of(parts[1].strip().split("\\s*,\\s*")));
-            boolean orUnknown = values.remove("UNKNOWN");
-            if (on.kind() == FactField.Kind.INTEGER || on.kind() == FactField.Kind.DECIMAL) {
-                String range = values.iterator().next();
-                int dash = range.indexOf('-', 1);
-                conditions.add(new Condition(on, Set.of(), Double.parseDouble(range.substring(0, dash)),
-                        Double.parseDouble(range.substring(dash + 1)), orUnknown));
-            } else {
-                conditions.add(new Condition(on, Set.copyOf(values), Double.NaN, Double.NaN, orUnknown));
-            }
-        }
-        return conditions.toArray(Condition[]::new);
     }
 
     /**

@@ -269,10 +269,11 @@ public final class SyntheticBulkExport {
         }
         int medicines = random.nextInt(4);
         for (int m = 0; m < medicines; m++) {
-            writeMedication(id + "-m" + m, reference, BACKGROUND_MEDICINES[random.nextInt(BACKGROUND_MEDICINES.length)], random);
+            String[] medicine = BACKGROUND_MEDICINES[random.nextInt(BACKGROUND_MEDICINES.length)];
+            writeMedication(id + "-m" + m, reference, medicine, false, random);
         }
         if (plant == Plant.STEROID_FRACTURE) {
-            writeMedication(id + "-pred", reference, new String[] {"H02AB06", "Prednisolone"}, random);
+            writeMedication(id + "-pred", reference, new String[] {"H02AB06", "Prednisolone"}, true, random);
         }
         int encounters = random.nextInt(3);
         for (int e = 0; e < encounters; e++) {
@@ -441,14 +442,24 @@ public final class SyntheticBulkExport {
         writers.get("Observation").end();
     }
 
-    private void writeMedication(String id, String reference, String[] medicine, SplittableRandom random)
-            throws IOException {
+    /**
+     * A medicine taken; a {@code course} is one taken since a date and still taken, months of it (only a
+     * documented course of 3 months or more counts as prolonged corticosteroids), the others one date.
+     */
+    private void writeMedication(String id, String reference, String[] medicine, boolean course,
+                                 SplittableRandom random) throws IOException {
         JsonGenerator json = writers.get("MedicationStatement").begin(id);
         meta(json, random);
         json.writeStringField("status", "active");
         codeable(json, "medicationCodeableConcept", ATC, medicine[0], medicine[1]);
         reference(json, "subject", reference);
-        json.writeStringField("effectiveDateTime", today.minusDays(1 + random.nextInt(400)).toString());
+        if (course) {
+            json.writeObjectFieldStart("effectivePeriod");
+            json.writeStringField("start", today.minusDays(120 + random.nextInt(400)).toString());
+            json.writeEndObject();
+        } else {
+            json.writeStringField("effectiveDateTime", today.minusDays(1 + random.nextInt(400)).toString());
+        }
         writers.get("MedicationStatement").end();
     }
 

@@ -229,11 +229,29 @@ class BadRequestTest {
         assertThat(error.at("/problems/0/message").asText()).contains("birthDate must be a date");
     }
 
+    /**
+     * A prefetch key the service did not ask for is not read, whatever it holds (the CDS Hooks
+     * specification's example request carries one); a misspelt key of the service's own is then simply
+     * missing, so leaving out the answers that way is still a 412 naming the key it needs.
+     */
     @Test
-    void unknownPrefetchKey_isNamed() {
-        ObjectNode call = validCall();
-        ((ObjectNode) call.get("prefetch")).set("questionaireResponse", Hooks.bundle());
-        invalid(call, "prefetch.questionaireResponse");
+    void prefetchKeyNotAskedFor_isIgnored_andAMisspeltAnswersKeyIsStillMissing() {
+        ObjectNode plain = validCall();
+        ObjectNode extra = validCall();
+        ObjectNode prefetch = (ObjectNode) extra.get("prefetch");
+        prefetch.put("medicationRequests", "not even a resource");
+        prefetch.set("p", Hooks.patient("1950-01-01").put("id", "someone-else"));
+
+        HttpResponse<String> answered = client.call(extra);
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(Hooks.withoutUuids(Hooks.parse(answered.body())))
+                .isEqualTo(Hooks.withoutUuids(Hooks.parse(client.call(plain).body())));
+        ObjectNode misspelt = validCall();
+        ObjectNode answers = (ObjectNode) misspelt.get("prefetch");
+        answers.set("questionaireResponse", answers.remove("questionnaireResponse"));
+        JsonNode error = refused(client.call(misspelt), 412, "DATA_UNAVAILABLE");
+        assertThat(error.get("problems").findValuesAsText("field")).containsExactly("prefetch.questionnaireResponse");
     }
 
     @Test

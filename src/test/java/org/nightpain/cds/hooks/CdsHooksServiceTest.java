@@ -8,10 +8,12 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RiskAssessment;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,25 +62,30 @@ class CdsHooksServiceTest {
         assertThat(service.get("description").asText()).isNotBlank();
         JsonNode prefetch = service.get("prefetch");
         assertThat(prefetch.fieldNames()).toIterable()
-                .containsExactly("patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications");
+                .containsExactly("patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications",
+                        "pregnancy");
         assertThat(prefetch.get("patient").asText()).isEqualTo("Patient/{{context.patientId}}");
         assertThat(prefetch.get("questionnaireResponse").asText()).startsWith("QuestionnaireResponse?patient={{context.patientId}}");
         assertThat(prefetch.get("conditions").asText()).isEqualTo("Condition?patient={{context.patientId}}");
         assertThat(prefetch.get("bodyTemperature").asText()).startsWith("Observation?patient={{context.patientId}}")
                 .contains("8310-5");
         assertThat(prefetch.get("medications").asText()).isEqualTo("MedicationStatement?patient={{context.patientId}}");
+        assertThat(prefetch.get("pregnancy").asText()).startsWith("Observation?patient={{context.patientId}}&code=")
+                .contains("http://loinc.org|82810-3", "http://loinc.org|49051-6", "http://loinc.org|11884-4",
+                        "http://loinc.org|18185-9");
     }
 
     @Test
-    void questionnaire_hasOneItemPerFact() {
+    void questionnaire_hasOneQuestionPerFact_inGroups() {
         HttpResponse<String> response = client.get("questionnaire");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode questionnaire = Hooks.parse(response.body());
         assertThat(questionnaire.get("resourceType").asText()).isEqualTo("Questionnaire");
         assertThat(questionnaire.get("url").asText()).isEqualTo(Canonicals.PLACEHOLDER.questionnaire());
-        assertThat(questionnaire.get("item").findValuesAsText("linkId"))
-                .containsExactlyElementsOf(FactField.ALL.stream().map(FactField::fieldName).toList());
+        List<String> questions = new ArrayList<>();
+        questionnaire.get("item").forEach(group -> group.get("item").forEach(q -> questions.add(q.get("linkId").asText())));
+        assertThat(questions).containsExactlyInAnyOrderElementsOf(FactField.ALL.stream().map(FactField::fieldName).toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,18 +97,22 @@ class CdsHooksServiceTest {
         HttpResponse<String> response = client.call(Hooks.callWithAnswers(facts));
 
         List<JsonNode> cards = findingCards(response, expected);
+        List<List<Finding>> groups = byCode(expected.findings());
         for (int i = 0; i < cards.size(); i++) {
-            Finding finding = expected.findings().get(i);
+            Finding finding = groups.get(i).get(0);
             JsonNode card = cards.get(i);
             assertThat(card.get("indicator").asText()).isEqualTo(indicator(finding.urgency()));
             assertThat(card.get("summary").asText()).startsWith(finding.urgency() == null ? "Note" : finding.urgency().name())
                     .hasSizeLessThan(140);
-            for (String field : finding.inputsUsed().keySet()) {
-                assertThat(card.get("detail").asText()).contains("`" + field + "`");
+            for (Finding each : groups.get(i)) {
+                assertThat(card.get("detail").asText()).contains(each.ruleId());
+                for (String field : each.inputsUsed().keySet()) {
+                    assertThat(card.get("detail").asText()).contains("`" + field + "`");
+                }
             }
             assertThat(card.at("/source/label").asText()).isNotBlank();
             // The url is the address of the finding's first source that has one; never an address of our own.
-            Optional<String> address = finding.sources().stream().map(Source::url)
+            Optional<String> address = groups.get(i).stream().flatMap(f -> f.sources().stream()).map(Source::url)
                     .filter(url -> url.startsWith("https://") || url.startsWith("http://")).findFirst();
             if (address.isPresent()) {
                 assertThat(card.at("/source/url").asText()).isEqualTo(address.get());
@@ -211,7 +222,8 @@ class CdsHooksServiceTest {
         prefetch.set("questionnaireResponse", Hooks.bundle(Hooks.questionnaireResponse(answers)));
         prefetch.set("conditions", Hooks.bundle(Hooks.condition("c1", "http://snomed.info/sct", "254837009")));
         prefetch.set("bodyTemperature", Hooks.temperature("t1", 38.3, "Cel", Fixtures.AS_OF.minusSeconds(3600)));
-        prefetch.set("medications", Hooks.bundle(Hooks.medicationStatement("m1", "http://www.whocc.no/atc", "H02AB06")));
+        prefetch.set("medications", Hooks.bundle(Hooks.taken(Hooks.medicationStatement("m1", "http://www.whocc.no/atc",
+                "H02AB06"), "2025-03-01", "2025-09-01")));
         Map<String, Object> merged = new LinkedHashMap<>(answers);
         merged.put("ageYears", 66);
         merged.put("historyOfCancer", "YES");
@@ -269,11 +281,13 @@ class CdsHooksServiceTest {
                 .as("the record as HAPI FHIR writes it").isEqualTo(action.get("resource"));
         assertThat(record.getSubject().getReference()).isEqualTo("Patient/" + Hooks.PATIENT_ID);
         assertThat(record.getBasis()).extracting(Reference::getReference).containsExactly("QuestionnaireResponse/qr-1");
+        List<Finding> firsts = byCode(expected.findings()).stream().map(g -> g.get(0)).toList();
         assertThat(record.getPrediction()).extracting(p -> p.getOutcome().getCodingFirstRep().getCode())
-                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+                .containsExactlyElementsOf(firsts.stream().map(Finding::ruleId).toList());
         assertThat(record.getPrediction()).extracting(p -> p.getQualitativeRisk().getCodingFirstRep().getCode())
-                .containsExactlyElementsOf(expected.findings().stream()
-                        .map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+                .containsExactlyElementsOf(firsts.stream().map(f -> f.urgency() == null ? null : f.urgency().name()).toList());
+        // A fresh id, as in the CDS Hooks specification's example of a create action.
+        assertThat(UUID.fromString(record.getIdElement().getIdPart()).toString()).isEqualTo(record.getIdElement().getIdPart());
         assertThat(cards.subList(1, cards.size())).allSatisfy(card -> assertThat(card.has("suggestions")).isFalse());
     }
 
@@ -304,13 +318,48 @@ class CdsHooksServiceTest {
         assertThat(error.at("/problems/0/field").asText()).isEqualTo("prefetch.questionnaireResponse");
     }
 
-    /** The finding cards of a 200 response, checked to be the expected findings in the same order. */
+    /**
+     * Two rules that reach the same finding (EMR-01 on a bladder symptom, EMR-02 on numbness in both legs)
+     * make one card that names both, not two cards that say the same thing; the RiskAssessment offered for
+     * the chart has one prediction for it, coded with both rules.
+     */
+    @Test
+    void twoRulesWithTheSameFinding_makeOneCardCitingBoth() {
+        Map<String, Object> facts = new LinkedHashMap<>(Fixtures.vignettes().get(0).facts());
+        facts.put("urinaryRetention", "YES");
+        facts.put("legNumbnessTingling", "BILATERAL");
+        Assessment expected = Fixtures.assess(Fixtures.builderFrom(facts));
+        assertThat(expected.findings()).extracting(Finding::ruleId).contains("EMR-01", "EMR-02");
+
+        JsonNode response = Hooks.parse(client.call(Hooks.callWithAnswers(facts)).body());
+
+        List<JsonNode> cauda = Hooks.findingCards(response).stream()
+                .filter(card -> card.get("summary").asText().contains("Suspected cauda equina syndrome")).toList();
+        assertThat(cauda).singleElement().satisfies(card -> {
+            assertThat(card.get("summary").asText()).startsWith("EMERGENCY: Suspected cauda equina syndrome; refer to");
+            assertThat(card.get("detail").asText()).contains("(rules EMR-01 ", "; EMR-02 ", "`urinaryRetention` = YES",
+                    "`legNumbnessTingling` = BILATERAL");
+        });
+        JsonNode predictions = response.at("/cards/0/suggestions/0/actions/0/resource/prediction");
+        assertThat(predictions.findValues("text")).extracting(JsonNode::asText)
+                .containsOnlyOnce("Suspected cauda equina syndrome");
+        assertThat(predictions.get(0).at("/outcome/coding").findValuesAsText("code")).containsExactly("EMR-01", "EMR-02");
+    }
+
+    /** The finding cards of a 200 response, checked to be the expected finding codes in the same order. */
     private static List<JsonNode> findingCards(HttpResponse<String> response, Assessment expected) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> cards = Hooks.findingCards(Hooks.parse(response.body()));
         assertThat(cards).extracting(c -> c.at("/source/topic/code").asText())
-                .containsExactlyElementsOf(expected.findings().stream().map(Finding::ruleId).toList());
+                .containsExactlyElementsOf(byCode(expected.findings()).stream().map(g -> g.get(0).ruleId()).toList());
         return cards;
+    }
+
+    /** The findings grouped by code in order of first appearance: one card each. */
+    private static List<List<Finding>> byCode(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        findings.forEach(f -> groups.computeIfAbsent(f.code(), code -> new ArrayList<>()).add(f));
+        return List.copyOf(groups.values());
     }
 
     /** The CDS Hooks indicator each urgency must carry. */

@@ -57,6 +57,7 @@ class FhirServerFetchTest {
         prefetch.set("conditions", Hooks.bundle(records[2]));
         prefetch.set("bodyTemperature", Hooks.bundle(records[3]));
         prefetch.set("medications", Hooks.bundle(records[4]));
+        prefetch.putNull("pregnancy");
         return prefetch;
     }
 
@@ -100,7 +101,7 @@ class FhirServerFetchTest {
             assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
             assertThat(ruleIds(fetched)).isNotEmpty().isEqualTo(ruleIds(sent));
             assertThat(fhir.requests()).containsExactlyInAnyOrder("Patient", "QuestionnaireResponse", "Condition",
-                    "Observation", "MedicationStatement");
+                    "Observation", "MedicationStatement", "Observation");
             assertThat(fhir.authorizations()).as("the bearer token on every request").containsOnly("Bearer " + TOKEN);
         }
     }
@@ -138,7 +139,7 @@ class FhirServerFetchTest {
             closedPort = socket.getLocalPort();
         }
         assertPreconditionFailed(client.call(callReading(URI.create("http://127.0.0.1:" + closedPort + "/fhir"), null), null),
-                "patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications");
+                "patient", "questionnaireResponse", "conditions", "bodyTemperature", "medications", "pregnancy");
     }
 
     @Test

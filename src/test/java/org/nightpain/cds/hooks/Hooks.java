@@ -14,17 +14,43 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.nightpain.cds.FactField;
+import org.nightpain.cds.Fixtures;
 
 /** For tests: CDS Hooks requests with FHIR prefetch written as an EHR would send them, and an HTTP client. */
 final class Hooks {
     static final String PATIENT_ID = "pat-1";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String SNOMED = "http://snomed.info/sct";
+    static final String ICD10 = "http://hl7.org/fhir/sid/icd-10";
+    static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+    static final String ATC = "http://www.whocc.no/atc";
+
+    private static PrefetchReader reader;
 
     private Hooks() {
+    }
+
+    /** The service's prefetch reader, loaded once, for the tests that read prefetch without a server. */
+    static synchronized PrefetchReader reader() {
+        if (reader == null) {
+            reader = FhirSupport.load().reader();
+        }
+        return reader;
+    }
+
+    /** Reads a prefetch of these answers and, under a key (unless null), these records, on the as-of day. */
+    static FhirFacts read(Map<String, Object> answers, String key, ObjectNode records) {
+        ObjectNode prefetch = JSON.createObjectNode();
+        prefetch.set("questionnaireResponse", bundle(questionnaireResponse(answers)));
+        if (key != null) {
+            prefetch.set(key, records);
+        }
+        return reader().read(PATIENT_ID, prefetch, Fixtures.AS_OF);
     }
 
     /** A QuestionnaireResponse that answers each non-null fact: yes/no as valueBoolean, UNKNOWN as a coding. */
@@ -41,6 +67,69 @@ final class Hooks {
             }
         });
         return response;
+    }
+
+    /**
+     * A QuestionnaireResponse as a form built from the Questionnaire writes it: the answers nested in the
+     * Questionnaire's groups, in its order, each of its item's type (a required yes/no question answered
+     * with a coding); unanswered questions, and questions the form does not show (their enableWhen does not
+     * hold), left out.
+     */
+    static ObjectNode groupedQuestionnaireResponse(Map<String, Object> facts) {
+        ObjectNode response = questionnaireResponse(Map.of());
+        ArrayNode groups = response.putArray("item");
+        Map<String, JsonNode> given = new HashMap<>();
+        for (JsonNode group : TriageQuestionnaire.json(Canonicals.PLACEHOLDER).get("item")) {
+            ArrayNode items = JSON.createArrayNode();
+            for (JsonNode question : group.get("item")) {
+                FactField field = FactField.byName(question.get("linkId").asText());
+                Object value = facts.get(field.fieldName());
+                if (value == null || value.equals("UNKNOWN") && !TriageQuestionnaire.isChoice(field)
+                        || !enabled(question, given)) {
+                    continue;
+                }
+                ObjectNode item = items.addObject().put("linkId", field.fieldName()).put("text", field.question());
+                if (TriageQuestionnaire.isChoice(field)) {
+                    item.putArray("answer").addObject().putObject("valueCoding")
+                            .put("system", Canonicals.PLACEHOLDER.codeSystem(field.enumType())).put("code", (String) value);
+                } else {
+                    answer(item, field, value);
+                }
+                given.put(field.fieldName(), item.at("/answer/0").elements().next());
+            }
+            if (!items.isEmpty()) {
+                groups.addObject().put("linkId", group.get("linkId").asText()).put("text", group.get("text").asText())
+                        .set("item", items);
+            }
+        }
+        return response;
+    }
+
+    /** Whether a form shows this item, given the answers so far: its enableWhen, with the operators it uses. */
+    private static boolean enabled(JsonNode item, Map<String, JsonNode> given) {
+        if (!item.has("enableWhen")) {
+            return true;
+        }
+        for (JsonNode when : item.get("enableWhen")) {
+            JsonNode answer = given.get(when.get("question").asText());
+            String operator = when.get("operator").asText();
+            JsonNode expected = when.get(when.has("answerCoding") ? "answerCoding" : when.has("answerBoolean")
+                    ? "answerBoolean" : when.has("answerInteger") ? "answerInteger" : "answerDecimal");
+            Object have = answer == null ? null : answer.isObject() ? answer.get("code").asText() : answer.asText();
+            Object want = expected.isObject() ? expected.get("code").asText() : expected.asText();
+            boolean holds = switch (operator) {
+                case "exists" -> (answer != null) == expected.asBoolean();
+                case "=" -> want.equals(have);
+                case "!=" -> !want.equals(have);
+                case ">=" -> answer != null && answer.asDouble() >= expected.asDouble();
+                case "<=" -> answer != null && answer.asDouble() <= expected.asDouble();
+                default -> throw new IllegalStateException("operator " + operator);
+            };
+            if (!holds) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void answer(ObjectNode item, FactField field, Object value) {
@@ -137,12 +226,55 @@ final class Hooks {
         return observation;
     }
 
+    /** A pregnancy status Observation (LOINC 82810-3) answered with this LOINC answer code. */
+    static ObjectNode pregnancyStatus(String id, String answer, Instant when) {
+        ObjectNode observation = observation(id, "82810-3", "Pregnancy status", when);
+        observation.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", answer);
+        return observation;
+    }
+
+    /** A gestational age Observation (LOINC 49051-6) in weeks ({@code wk}) or days ({@code d}). */
+    static ObjectNode gestationalAge(String id, double value, String unitCode, Instant when) {
+        ObjectNode observation = observation(id, "49051-6", "Gestational age in weeks", when);
+        observation.putObject("valueQuantity").put("value", value).put("system", "http://unitsofmeasure.org")
+                .put("code", unitCode);
+        return observation;
+    }
+
+    private static ObjectNode observation(String id, String loinc, String display, Instant when) {
+        ObjectNode observation = resource("Observation", id);
+        observation.put("status", "final");
+        observation.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org")
+                .put("code", loinc).put("display", display);
+        observation.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        observation.put("effectiveDateTime", when.toString());
+        return observation;
+    }
+
+    /** A Condition with this clinical status (active, resolved, ...). */
+    static ObjectNode condition(String id, String system, String code, String clinicalStatus) {
+        ObjectNode condition = condition(id, system, code);
+        condition.putObject("clinicalStatus").putArray("coding").addObject()
+                .put("system", "http://terminology.hl7.org/CodeSystem/condition-clinical").put("code", clinicalStatus);
+        return condition;
+    }
+
     static ObjectNode medicationStatement(String id, String system, String code) {
         ObjectNode statement = resource("MedicationStatement", id);
         statement.put("status", "active");
         statement.putObject("medicationCodeableConcept").putArray("coding").addObject()
                 .put("system", system).put("code", code);
         statement.putObject("subject").put("reference", "Patient/" + PATIENT_ID);
+        return statement;
+    }
+
+    /** The statement with an effectivePeriod from start to end (end null: none). */
+    static ObjectNode taken(ObjectNode statement, String start, String end) {
+        ObjectNode period = statement.putObject("effectivePeriod").put("start", start);
+        if (end != null) {
+            period.put("end", end);
+        }
         return statement;
     }
 
@@ -220,10 +352,13 @@ final class Hooks {
         }
     }
 
-    /** The tree without its {@code uuid} fields, which are new on every call. */
+    /** The tree without its {@code uuid} fields and the id of the offered RiskAssessment, which are new on every call. */
     static JsonNode withoutUuids(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("uuid");
+            if ("RiskAssessment".equals(object.path("resourceType").asText())) {
+                object.remove("id");
+            }
         }
         node.forEach(Hooks::withoutUuids);
         return node;

@@ -14,7 +14,7 @@ import ca.uhn.fhir.rest.annotation.Sort;
 import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
@@ -174,10 +174,17 @@ public final class TestFhirServer implements AutoCloseable {
         @Search
         public List<IBaseResource> search(@RequiredParam(name = "patient") ReferenceParam patient,
                                           @OptionalParam(name = "questionnaire") UriParam questionnaire,
-                                          @OptionalParam(name = "code") TokenParam code,
+                                          @OptionalParam(name = "code") TokenOrListParam code,
                                           @Sort SortSpec sort, @Count Integer count, RequestDetails request) {
             handle(request);
-            List<IBaseResource> found = new ArrayList<>(resources.getOrDefault(FHIR.getResourceType(type), List.of()));
+            List<IBaseResource> found = new ArrayList<>();
+            for (Resource resource : resources.getOrDefault(FHIR.getResourceType(type), List.of())) {
+                if (code == null || !(resource instanceof Observation observation) || observation.getCode().getCoding()
+                        .stream().anyMatch(c -> code.getValuesAsQueryTokens().stream().anyMatch(
+                                t -> t.getSystem().equals(c.getSystem()) && t.getValue().equals(c.getCode())))) {
+                    found.add(resource);
+                }
+            }
             return count == null ? found : found.subList(0, Math.min(count, found.size()));
         }
     }
