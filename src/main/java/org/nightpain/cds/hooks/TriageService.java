@@ -207,9 +207,6 @@ final class TriageService {
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new HookException(400, "MALFORMED_JSON", "The request body is not valid JSON" + where + ".",
                     List.of(new Problem(null, null, "not valid JSON" + where + ": " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new HookException(400, "MALFORMED_JSON", "The request body could not be read.",
-                    List.of(new Problem(null, null, "could not be read: " + e.getMessage())));
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -378,6 +379,32 @@ class BadRequestTest {
             assertThat(answer).startsWith("HTTP/1.1 413");
             JsonNode body = Hooks.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
             assertThat(body.has("cards")).isFalse();
+            assertThat(body.at("/error/code").asText()).isEqualTo("TOO_LARGE");
+        }
+    }
+
+    /**
+     * A chunked body says no length in advance: the service reads it up to one byte past the limit and
+     * refuses it then. The test sends one chunk of that many bytes and no last chunk, so that the answer
+     * cannot have waited for the end of the body.
+     */
+    @Test
+    void chunkedBodyLargerThanTheLimit_isRefused() throws IOException {
+        int length = HooksHandler.MAX_BODY_BYTES + 1;
+        byte[] chunk = new byte[length];
+        Arrays.fill(chunk, (byte) ' ');
+        URI base = client.base();
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /cds-services/nightpain-triage HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(chunk);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            JsonNode body = Hooks.parse(answer.substring(answer.indexOf("\r\n\r\n") + 4));
             assertThat(body.at("/error/code").asText()).isEqualTo("TOO_LARGE");
         }
     }
