@@ -32,6 +32,10 @@ final class AssessmentAssembler {
             .thenComparing(RaisedFinding::getRuleId)
             .thenComparing(RaisedFinding::getCode);
 
+    /** The facts the register reports when no finding cites them; the others need not be read. */
+    private static final FactField[] REPORTED = FactField.ALL.stream()
+            .filter(field -> field.report() != FactField.Report.NEVER).toArray(FactField[]::new);
+
     private final RuleBook ruleBook;
 
     AssessmentAssembler(RuleBook ruleBook) {
@@ -77,7 +81,7 @@ final class AssessmentAssembler {
      */
     private static Map<String, Object> answersNotUsed(PatientFacts facts, List<Finding> presented, List<Finding> suppressed) {
         Map<String, Object> notUsed = new LinkedHashMap<>(0);
-        for (FactField field : FactField.ALL) {
+        for (FactField field : REPORTED) {
             Object value = field.read(facts);
             boolean reported = switch (field.report()) {
                 case YES -> value == TriState.YES;

@@ -16,7 +16,6 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.nightpain.cds.Assessment;
 import org.nightpain.cds.KnowledgeBaseInfo;
@@ -43,9 +42,8 @@ public final class RuleEngine {
 
     /** Selects the raised findings; a class filter lets Drools read them without visiting other facts. */
     private static final ClassObjectFilter RAISED = new ClassObjectFilter(RaisedFinding.class);
-    /** Selects the derived facts that say the screening is incomplete. */
-    static final ObjectFilter INCOMPLETE_SCREENING = fact -> fact instanceof DerivedFact derived
-            && derived.getKind().meansIncompleteScreening();
+    /** Selects the derived facts, the same way. */
+    private static final ClassObjectFilter DERIVED = new ClassObjectFilter(DerivedFact.class);
 
     private final KieSessionsPool sessions;
     private final RuleBook ruleBook;
@@ -107,11 +105,24 @@ public final class RuleEngine {
             }
             @SuppressWarnings("unchecked")
             Collection<RaisedFinding> raised = (Collection<RaisedFinding>) session.getObjects(RAISED);
-            boolean screeningComplete = session.getObjects(INCOMPLETE_SCREENING).isEmpty();
-            return assembler.assemble(facts, raised, screeningComplete, asOf);
+            return assembler.assemble(facts, raised, screeningComplete(session), asOf);
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * False when the rules inferred, in this session, a derived fact that says the screening is incomplete.
+     * Reads the derived facts alone: a filter that is not a class filter would make Drools test every fact
+     * of the session, and count them all to answer whether there is one.
+     */
+    static boolean screeningComplete(KieSession session) {
+        for (Object fact : session.getObjects(DERIVED)) {
+            if (((DerivedFact) fact).getKind().meansIncompleteScreening()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return the id, version and hash of the loaded knowledge base} */

@@ -179,6 +179,16 @@ public final class DerivedFact extends BasisRecorder<DerivedFact> {
         return kind;
     }
 
+    /**
+     * {@return the name of what was inferred} Rules match a derived fact by this name ({@code kindName ==
+     * "FEVER"}) rather than by the enum constant: Drools finds the patterns a string matches with one hash
+     * lookup, where it would test an enum constant against every pattern in turn. The knowledge base's
+     * tests check that every name a rule writes is a {@link DerivedKind}.
+     */
+    public String getKindName() {
+        return kind.name();
+    }
+
     /** {@return the derived number, or NaN when it carries none} */
     public double getValue() {
         return value;

@@ -23,8 +23,11 @@ import org.nightpain.cds.Urgency;
  */
 final class QuestionRegister {
 
-    /** A question with the conditions under which it is asked. */
-    private record Candidate(FactField field, Question question, List<AskWhen.Condition> askWhen) {
+    /**
+     * A question with the conditions under which it is asked (an array, so that checking them allocates
+     * nothing), and whether it could lead to more than a routine review.
+     */
+    private record Candidate(FactField field, Question question, AskWhen.Condition[] askWhen, boolean consequential) {
         boolean applies(PatientFacts facts) {
             if (!field.isUnknown(facts)) {
                 return false;
@@ -41,9 +44,9 @@ final class QuestionRegister {
     /** Most urgent first; a question whose rules carry no urgency last. */
     private static final Comparator<Urgency> MOST_URGENT_FIRST = Comparator.nullsLast(Comparator.naturalOrder());
 
-    private final List<Candidate> candidates;
+    private final Candidate[] candidates;
 
-    private QuestionRegister(List<Candidate> candidates) {
+    private QuestionRegister(Candidate[] candidates) {
         this.candidates = candidates;
     }
 
@@ -65,12 +68,14 @@ final class QuestionRegister {
         for (Map.Entry<FactField, Set<String>> entry : couldChange.entrySet()) {
             FactField field = entry.getKey();
             List<String> ids = entry.getValue().stream().sorted().toList();
-            candidates.add(new Candidate(field, new Question(field.fieldName(), field.question(), ids,
-                    couldRaiseTo.get(field)), AskWhen.of(field)));
+            Urgency urgency = couldRaiseTo.get(field);
+            boolean consequential = urgency != null && !Urgency.SOON.isMoreUrgentThan(urgency);
+            candidates.add(new Candidate(field, new Question(field.fieldName(), field.question(), ids, urgency),
+                    AskWhen.of(field).toArray(AskWhen.Condition[]::new), consequential));
         }
         candidates.sort(Comparator.comparing((Candidate c) -> c.question().couldRaiseTo(), MOST_URGENT_FIRST)
                 .thenComparing(c -> c.field().ordinal()));
-        return new QuestionRegister(List.copyOf(candidates));
+        return new QuestionRegister(candidates.toArray(Candidate[]::new));
     }
 
     /**
@@ -82,9 +87,7 @@ final class QuestionRegister {
         boolean trim = highestUrgency == Urgency.EMERGENCY || highestUrgency == Urgency.URGENT;
         List<Question> questions = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            Urgency couldRaiseTo = candidate.question().couldRaiseTo();
-            boolean consequential = couldRaiseTo != null && !Urgency.SOON.isMoreUrgentThan(couldRaiseTo);
-            if (candidate.applies(facts) && (!trim || consequential || candidate.field().alwaysAsk())) {
+            if ((!trim || candidate.consequential() || candidate.field().alwaysAsk()) && candidate.applies(facts)) {
                 questions.add(candidate.question());
             }
         }

@@ -137,8 +137,8 @@ class FiringOrderTest {
             @SuppressWarnings("unchecked")
             Collection<RaisedFinding> raised = (Collection<RaisedFinding>) session.getObjects(
                     new ClassObjectFilter(RaisedFinding.class));
-            boolean screeningComplete = session.getObjects(RuleEngine.INCOMPLETE_SCREENING).isEmpty();
-            return new Run(ASSEMBLER.assemble(facts, raised, screeningComplete, Fixtures.AS_OF), fired);
+            return new Run(ASSEMBLER.assemble(facts, raised, RuleEngine.screeningComplete(session), Fixtures.AS_OF),
+                    fired);
         } finally {
             session.dispose();
         }

@@ -3,6 +3,7 @@ package org.nightpain.cds.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.nightpain.cds.knowledge.DerivedKind;
 import org.nightpain.cds.knowledge.TestKnowledge;
 import org.nightpain.cds.knowledge.RuleMetadata;
 import org.nightpain.cds.engine.RuleEngine;
@@ -54,6 +56,8 @@ class KnowledgeBaseIntegrityTest {
     private static final Pattern CONDITIONS = Pattern.compile("(?s)(?m)^rule\\s+\"\".*?\\bwhen\\b(.*?)\\bthen\\b");
     /** A number written into a condition; "0" is allowed for "size > 0" and "more than zero minutes". */
     private static final Pattern LITERAL = Pattern.compile("(?<![\\w.$])\\d+(?:\\.\\d+)?(?![\\w.])");
+    /** A finding's rule id or a derived fact's kind, compared with a string in a rule. */
+    private static final Pattern NAME_COMPARED = Pattern.compile("\\b(ruleId|kindName)\\s*[!=]=\\s*\"([^\"]*)\"");
 
     @Test
     void thresholdRegister_holdsTheSpecifiedValues() {
@@ -79,6 +83,32 @@ class KnowledgeBaseIntegrityTest {
             }
         }
         assertThat(literals).as("numbers written into rule conditions instead of Thresholds.*").isEmpty();
+    }
+
+    /**
+     * A rule matches a finding by its rule id and a derived fact by its kind's name, both strings that the
+     * compiler cannot check: a misspelt one would match nothing, silently.
+     */
+    @Test
+    void namesComparedInRules_areRuleIdsAndDerivedKinds() {
+        Set<String> ruleIds = RuleMetadata.all().stream().filter(rule -> rule.role() == RuleMetadata.Role.DECISION)
+                .map(RuleMetadata::id).collect(Collectors.toSet());
+        Set<String> kinds = Arrays.stream(DerivedKind.values()).map(DerivedKind::name).collect(Collectors.toSet());
+        List<String> unknown = new ArrayList<>();
+        int compared = 0;
+        for (String file : drlFiles()) {
+            Matcher name = NAME_COMPARED.matcher(TestKnowledge.text(file));
+            while (name.find()) {
+                compared++;
+                boolean known = name.group(1).equals("ruleId") ? ruleIds.contains(name.group(2))
+                        : kinds.contains(name.group(2));
+                if (!known) {
+                    unknown.add(file + ": " + name.group());
+                }
+            }
+        }
+        assertThat(compared).as("names compared in rule conditions").isGreaterThan(50);
+        assertThat(unknown).as("rule ids and derived-fact kinds that do not exist").isEmpty();
     }
 
     @Test
