@@ -81,9 +81,13 @@ public final class CodeLists {
     }
 
     private final List<Entry> entries;
+    /** Each entry's code as compared, by the entry's index: stripped for an exact match, else normalised. */
+    private final String[] compared;
 
     private CodeLists(List<Entry> entries) {
         this.entries = List.copyOf(entries);
+        this.compared = entries.stream()
+                .map(e -> e.match() == Match.EXACT ? e.code() : normalise(e.code())).toArray(String[]::new);
     }
 
     /**
@@ -148,21 +152,34 @@ public final class CodeLists {
         if (system == null || code == null || code.isBlank()) {
             return List.of();
         }
+        // As Entry.matches, with the code stripped and normalised once rather than once for each entry.
+        String stripped = code.strip();
+        String normalised = normalise(code);
         Set<FactField> excluded = new LinkedHashSet<>();
-        for (Entry entry : entries) {
-            if (entry.match() == Match.EXCLUDE && entry.resourceType().equals(resourceType) && entry.matches(system, code)) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry.match() == Match.EXCLUDE && matches(i, resourceType, system, stripped, normalised)) {
                 excluded.add(entry.fact());
             }
         }
         List<Entry> matched = new ArrayList<>();
         Set<FactField> seen = new LinkedHashSet<>(excluded);
-        for (Entry entry : entries) {
-            if (entry.match() != Match.EXCLUDE && entry.resourceType().equals(resourceType)
-                    && entry.matches(system, code) && seen.add(entry.fact())) {
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (entry.match() != Match.EXCLUDE && matches(i, resourceType, system, stripped, normalised)
+                    && seen.add(entry.fact())) {
                 matched.add(entry);
             }
         }
         return matched;
+    }
+
+    private boolean matches(int index, String resourceType, String system, String stripped, String normalised) {
+        Entry entry = entries.get(index);
+        if (!entry.resourceType().equals(resourceType) || !SYSTEMS.get(entry.system()).contains(system)) {
+            return false;
+        }
+        return entry.match() == Match.EXACT ? compared[index].equals(stripped) : normalised.startsWith(compared[index]);
     }
 
     private static String normalise(String code) {
