@@ -1,9 +1,11 @@
 package org.nightpain.cds.fhir;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ScalarType;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue.ValueType;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * How the FHIR parser treats what it does not expect. A value that cannot be read (a date that is not
@@ -65,6 +67,32 @@ public final class FhirParseErrors implements IParserErrorHandler {
     @Override
     public void invalidInternalReference(IParseLocation location, String reference) {
         // Ignored: a medicine named by an unresolvable reference is reported where it is read.
+    }
+
+    /**
+     * Parses one resource with a parser that uses this handler.
+     *
+     * @param parser a JSON parser whose error handler is a {@code FhirParseErrors}
+     * @param json   the resource as JSON text
+     * @return the resource
+     * @throws DataFormatException when the text is not a readable FHIR R4 resource, including when the
+     *         parser fails on it with an exception of its own making (HAPI FHIR throws
+     *         NullPointerException for an extension array of other than objects, and
+     *         StringIndexOutOfBoundsException for an empty key): that is unreadable input, not a failure
+     *         of the caller
+     */
+    public static Resource parse(IParser parser, String json) {
+        try {
+            if (parser.parseResource(json) instanceof Resource resource) {
+                return resource;
+            }
+            throw new DataFormatException("it is not a FHIR R4 resource");
+        } catch (DataFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DataFormatException("the FHIR parser failed on it (" + e.getClass().getSimpleName()
+                    + "); look for an empty key or an element of the wrong JSON type");
+        }
     }
 
     private static String where(IParseLocation location) {

@@ -141,16 +141,9 @@ final class PrefetchReader {
         Resource resource;
         try {
             IParser parser = fhir.newJsonParser().setParserErrorHandler(new FhirParseErrors());
-            resource = (Resource) parser.parseResource(value.toString());
-        } catch (DataFormatException | ClassCastException e) {
+            resource = FhirParseErrors.parse(parser, value.toString());
+        } catch (DataFormatException e) {
             reading.problems.add(new Problem(field, null, "is not a readable FHIR R4 resource: " + e.getMessage()));
-            return;
-        } catch (RuntimeException e) {
-            // The FHIR parser fails on some malformed input with exceptions of its own making (HAPI FHIR
-            // 8.12 throws StringIndexOutOfBoundsException for an empty key): that is unreadable input, not
-            // a failure of this service.
-            reading.problems.add(new Problem(field, null, "is not a readable FHIR R4 resource (the FHIR parser"
-                    + " failed on it; look for an empty or malformed key)"));
             return;
         }
         if (resource instanceof OperationOutcome) {

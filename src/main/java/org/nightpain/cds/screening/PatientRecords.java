@@ -94,10 +94,10 @@ public final class PatientRecords {
         Map<Resource, String> origins = new IdentityHashMap<>();
         for (RawRecord record : unique) {
             try {
-                Resource resource = (Resource) parser.parseResource(new String(record.json(), StandardCharsets.UTF_8));
+                Resource resource = FhirParseErrors.parse(parser, new String(record.json(), StandardCharsets.UTF_8));
                 resources.add(resource);
                 origins.put(resource, record.where());
-            } catch (DataFormatException | ClassCastException e) {
+            } catch (DataFormatException e) {
                 count(reasons, RecordReason.UNREADABLE_FHIR, 1);
                 invalid.add(new ScreeningSummary.InvalidRecord(record.where(), RecordReason.UNREADABLE_FHIR, record.label()));
                 problems.add(new Problem(record.where(), null, record.label() + " is not readable as FHIR R4: "

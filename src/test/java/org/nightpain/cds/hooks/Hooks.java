@@ -170,7 +170,10 @@ final class Hooks {
                 "{\"resourceType\": \"QuestionnaireResponse\", \"questionnaire\": \"||\"}",
                 // HAPI FHIR reads a date and time as a birthDate; splitting it at '-' made a 500.
                 "{\"resourceType\": \"Patient\", \"birthDate\": \"1960-06-01T10:00:00Z\"}",
-                "{\"resourceType\": \"MedicationStatement\", \"status\": \"active\", \"medicationReference\": {\"display\": \"x\"}}");
+                "{\"resourceType\": \"MedicationStatement\", \"status\": \"active\", \"medicationReference\": {\"display\": \"x\"}}",
+                // An extension array of other than objects makes HAPI FHIR's parser throw a NullPointerException.
+                "{\"resourceType\": \"Condition\", \"extension\": [1]}",
+                "{\"resourceType\": \"Observation\", \"status\": \"final\", \"extension\": [\"x\"]}");
     }
 
     /** A patient-view call with this prefetch. */

@@ -207,6 +207,23 @@ class BulkScreenTest {
         assertCountsAddUp(summary, 2);
     }
 
+    /** HAPI FHIR's parser throws a NullPointerException on an extension array of other than objects. */
+    @Test
+    void aRecordThatBreaksTheFhirParser_makesItsPatientNotAssessed_andTheRunGoesOn() throws IOException {
+        file(export(), "Patient.ndjson", patient("p1", "1960-05-01"), patient("p2", "1970-05-01"));
+        file(export(), "Condition.ndjson", "{\"resourceType\":\"Condition\",\"id\":\"c1\","
+                + "\"subject\":{\"reference\":\"Patient/p1\"},\"extension\":[1]}");
+
+        ScreeningSummary summary = screen(export(), out()).summary();
+
+        assertThat(rows().get("Patient/p1").get("status").asText()).isEqualTo("not-assessed");
+        assertThat(rows().get("Patient/p2").has("result")).isTrue();
+        assertThat(summary.reasons()).containsEntry(RecordReason.UNREADABLE_FHIR, 1L);
+        assertThat(summary.listedInvalidRecords()).extracting(ScreeningSummary.InvalidRecord::where)
+                .containsExactly("Condition.ndjson:1");
+        assertCountsAddUp(summary, 2);
+    }
+
     @Test
     void aQuestionnaireResponseMayNameItsPatientAsSourceOrAuthor() throws IOException {
         file(export(), "Patient.ndjson", patient("p1", "1960-05-01"), patient("p2", "1960-05-01"),
