@@ -1,5 +1,7 @@
 package org.nightpain.cds.fhir;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nightpain.cds.PatientFacts;
@@ -31,7 +33,8 @@ public record MappedFacts(PatientFacts facts, boolean answered, Map<String, Stri
      * @param notes records that were read but not used, and conflicts settled, in plain words
      */
     public MappedFacts {
-        sources = Map.copyOf(sources);
+        // In the order given: Map.copyOf would iterate in an order that changes from one JVM to the next.
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         basis = List.copyOf(basis);
         notes = List.copyOf(notes);
     }

@@ -1,5 +1,7 @@
 package org.nightpain.cds.hooks;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nightpain.cds.PatientFacts;
@@ -17,7 +19,8 @@ import org.nightpain.cds.PatientFacts;
 record FhirFacts(PatientFacts facts, Map<String, String> sources, List<String> basis, List<String> notSent,
                  List<String> notes) {
     FhirFacts {
-        sources = Map.copyOf(sources);
+        // In the order given: Map.copyOf would iterate in an order that changes from one JVM to the next.
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         basis = List.copyOf(basis);
         notSent = List.copyOf(notSent);
         notes = List.copyOf(notes);
