@@ -348,7 +348,8 @@ time_spark() {
 
 # The library jar of this tree (the local Maven repository may hold another build of the same version).
 library_jar() {
-    ls "$ROOT"/target/nightpain-cds-[0-9]*.jar 2> /dev/null | grep -v -- '-cli' | head -1
+    # the library itself, not its sources or javadoc jar
+    ls "$ROOT"/target/nightpain-cds-[0-9]*.jar 2> /dev/null | grep -v -e '-cli' -e '-sources' -e '-javadoc' | head -1
 }
 
 # The --add-opens flags Spark's launcher adds on Java 17, as spark/pom.xml lists them for the tests.
