@@ -294,7 +294,12 @@ public final class FactSchemaGenerator {
                         /** A whole number. */
                         INTEGER,
                         /** A decimal number. */
-                        DECIMAL
+                        DECIMAL;
+
+                        /** {@return true for a whole or a decimal number, which has a valid range} */
+                        public boolean isNumber() {
+                            return this == INTEGER || this == DECIMAL;
+                        }
                     }
 
                     /** How the screening needs the answer. */

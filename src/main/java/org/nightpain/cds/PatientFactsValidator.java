@@ -24,7 +24,7 @@ final class PatientFactsValidator {
         List<Problem> problems = new ArrayList<>(0);
         for (FactField field : FactField.ALL) {
             Object value = values[field.ordinal()];
-            if (value != null && (field.kind() == FactField.Kind.INTEGER || field.kind() == FactField.Kind.DECIMAL)) {
+            if (value != null && field.kind().isNumber()) {
                 checkRange(field, ((Number) value).doubleValue(), value, problems);
             }
         }

@@ -125,8 +125,7 @@ final class TriageQuestionnaire {
     }
 
     private static void question(ObjectNode item, FactField field, Canonicals canonicals) {
-        boolean number = field.kind() == FactField.Kind.INTEGER || field.kind() == FactField.Kind.DECIMAL;
-        if (number) {
+        if (field.kind().isNumber()) {
             ArrayNode extensions = item.putArray("extension");
             ObjectNode min = extensions.addObject().put("url", MIN_VALUE);
             ObjectNode max = extensions.addObject().put("url", MAX_VALUE);

@@ -48,7 +48,7 @@ public final class AskWhen {
          * @return true when the number range applies (the field is a number); false for a condition on answers
          */
         public boolean isRange() {
-            return field.kind() == FactField.Kind.INTEGER || field.kind() == FactField.Kind.DECIMAL;
+            return field.kind().isNumber();
         }
 
         boolean holds(PatientFacts facts) {
@@ -86,7 +86,7 @@ public final class AskWhen {
             }
             Set<String> values = new LinkedHashSet<>(List.of(parts[1].strip().split("\\s*,\\s*")));
             boolean orUnknown = values.remove("UNKNOWN");
-            if (on.kind() == FactField.Kind.INTEGER || on.kind() == FactField.Kind.DECIMAL) {
+            if (on.kind().isNumber()) {
                 String range = values.iterator().next();
                 int dash = range.indexOf('-', 1);
                 conditions.add(new Condition(on, Set.of(), Double.parseDouble(range.substring(0, dash)),
