@@ -2,6 +2,7 @@ package org.nightpain.cds.hooks;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.nightpain.cds.json.BugReport;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.nightpain.cds.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,7 +111,9 @@ final class HooksHandler extends Handler.Abstract {
             throw tooLarge();
         }
         try {
-            return Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).get();
+            CompletableFuture<byte[]> body = new CompletableFuture<>();
+            Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES, Promise.Invocable.toPromise(body));
+            return body.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
                 throw tooLarge();
