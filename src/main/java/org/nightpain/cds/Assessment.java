@@ -20,9 +20,10 @@ import java.util.Objects;
  *                           finding supersedes, and self-care advice in an EMERGENCY or URGENT result
  * @param referrals          every referral of the presented findings, most urgent first, each once
  * @param questionsToAsk     unknown answers that could change the result, the most consequential first
- * @param answersNotUsed     the answers given that no finding, presented or withheld, rests on (a YES, or
- *                           a leg-symptom, weakness or trauma answer other than NONE), field name to value
- *                           in fact-model order: nothing a clinician entered is silently dropped
+ * @param answersNotUsed     the answers given that no finding, presented or withheld, rests on (a YES other
+ *                           than to a sleep, mattress or pillow question, or a leg-symptom, weakness or
+ *                           trauma answer other than NONE), field name to value in fact-model order: nothing
+ *                           a clinician entered is silently dropped
  * @param knowledgeBase      which knowledge base produced this result
  * @param assessedAt         the as-of time of the assessment
  */
@@ -50,9 +51,10 @@ public record Assessment(
      *        in an EMERGENCY or URGENT result
      * @param referrals every referral of the presented findings, most urgent first, each once
      * @param questionsToAsk unknown answers that could change the result, the most consequential first
-     * @param answersNotUsed the answers given that no finding, presented or withheld, rests on (a YES, or a
-     *        leg-symptom, weakness or trauma answer other than NONE), field name to value in fact-model order:
-     *        nothing a clinician entered is silently dropped
+     * @param answersNotUsed the answers given that no finding, presented or withheld, rests on (a YES other
+     *        than to a sleep, mattress or pillow question, or a leg-symptom, weakness or trauma answer other
+     *        than NONE), field name to value in fact-model order: nothing a clinician entered is silently
+     *        dropped
      * @param knowledgeBase which knowledge base produced this result
      * @param assessedAt the as-of time of the assessment
      * @throws NullPointerException when highestUrgency, knowledgeBase or assessedAt is null
