@@ -55,6 +55,7 @@ final class HooksHandler extends Handler.Abstract {
             reply = service.error(new HookException(500, "INTERNAL_ERROR", "The service failed while handling the"
                     + " request. This is a bug in the service; nothing was assessed.", List.of()));
         }
+        closeIfBodyUnread(request, response);
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
@@ -92,6 +93,18 @@ final class HooksHandler extends Handler.Abstract {
         if (!allowed.equals(method)) {
             throw new HookException(405, "METHOD_NOT_ALLOWED", "Use " + allowed + " here, not " + method + ".",
                     List.of());
+        }
+    }
+
+    /**
+     * Answers with {@code Connection: close} when the request's body was not read to its end (a refusal or an
+     * error before the body was read). Jetty closes such a connection after the answer; without the header a
+     * client could send its next call on it and get no answer at all. What has already arrived is discarded
+     * unread.
+     */
+    static void closeIfBodyUnread(Request request, Response response) {
+        if (!request.consumeAvailable()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
     }
 

@@ -57,11 +57,11 @@ final class TrustHandler extends Handler.Wrapper {
         String method = request.getMethod();
         if (path.equals(HEALTH) || path.equals(READY)) {
             if (!"GET".equals(method)) {
-                return reply(response, callback, service.error(new HookException(405, "METHOD_NOT_ALLOWED",
+                return reply(request, response, callback, service.error(new HookException(405, "METHOD_NOT_ALLOWED",
                         "Use GET here, not " + method + ".", List.of())));
             }
             boolean up = path.equals(HEALTH) || ready();
-            return reply(response, callback, new TriageService.Reply(up ? 200 : 503, TriageService.JSON_TYPE,
+            return reply(request, response, callback, new TriageService.Reply(up ? 200 : 503, TriageService.JSON_TYPE,
                     up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}"));
         }
         if (!path.startsWith(HooksHandler.DISCOVERY + "/")) {
@@ -81,12 +81,12 @@ final class TrustHandler extends Handler.Wrapper {
                 LOG.warn("Refused a {} request to {}: {}", method, feedback ? "the feedback endpoint" : "a service",
                         refused.getMessage());
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                return reply(response, callback, new TriageService.Reply(401, TriageService.JSON_TYPE, UNAUTHORIZED));
+                return reply(request, response, callback, new TriageService.Reply(401, TriageService.JSON_TYPE, UNAUTHORIZED));
             }
             request.setAttribute(CLIENT_ATTRIBUTE, client);
         }
         if (feedback) {
-            return reply(response, callback, feedback(request, serviceId, client));
+            return reply(request, response, callback, feedback(request, serviceId, client));
         }
         request.setAttribute(CallSteps.class.getName(), new TrustedCall(deployment, serviceId, client));
         return super.handle(request, response, callback);
@@ -132,7 +132,8 @@ final class TrustHandler extends Handler.Wrapper {
         return part.isDone() && !part.isCompletedExceptionally();
     }
 
-    private static boolean reply(Response response, Callback callback, TriageService.Reply reply) {
+    private static boolean reply(Request request, Response response, Callback callback, TriageService.Reply reply) {
+        HooksHandler.closeIfBodyUnread(request, response);
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

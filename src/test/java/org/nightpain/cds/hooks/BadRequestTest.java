@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -381,6 +382,25 @@ class BadRequestTest {
             assertThat(body.has("cards")).isFalse();
             assertThat(body.at("/error/code").asText()).isEqualTo("TOO_LARGE");
         }
+    }
+
+    /**
+     * An error answered before the body is read closes the connection and says so; a call whose body was read
+     * to its end keeps it open for the next call.
+     */
+    @Test
+    void errorBeforeTheBody_closesTheConnection_andAReadCallKeepsIt() {
+        URI base = client.base();
+        String start = "POST /cds-services/nightpain-triage HTTP/1.1\r\nHost: " + base.getHost() + "\r\n";
+        String refused = Hooks.answerHead(base, start + "Content-Type: text/plain\r\nContent-Length: 5000\r\n\r\n");
+        byte[] call = validCall().toString().getBytes(StandardCharsets.UTF_8);
+        String answered = Hooks.answerHead(base, start + "Content-Type: application/json\r\nContent-Length: "
+                + call.length + "\r\n\r\n" + new String(call, StandardCharsets.UTF_8));
+
+        assertThat(refused).startsWith("HTTP/1.1 415");
+        assertThat(refused.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
+        assertThat(answered).startsWith("HTTP/1.1 200");
+        assertThat(answered.toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
     }
 
     /**

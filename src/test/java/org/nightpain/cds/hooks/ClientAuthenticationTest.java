@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +248,20 @@ class ClientAuthenticationTest {
 
         assertRefused(callWith(huge));
         assertThat(callWith(ehr.token()).statusCode()).as("the service answers on").isEqualTo(200);
+    }
+
+    /**
+     * A call refused before its body is read is answered with {@code Connection: close}: the service closes
+     * that connection, so a client that reused it would get no answer to its next call.
+     */
+    @Test
+    void callRefusedBeforeItsBodyArrives_closesTheConnection() {
+        URI base = server.baseUri();
+        String head = Hooks.answerHead(base, "POST /" + SERVICE + " HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nAuthorization: Bearer not-a-token\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n");
+
+        assertThat(head).startsWith("HTTP/1.1 401");
+        assertThat(head.toLowerCase(Locale.ROOT)).contains("\r\nconnection: close\r\n");
     }
 
     /** A client whose JWKS endpoint never answers is refused once the fetch times out; others are not held up. */
