@@ -55,13 +55,21 @@ final class HooksHandler extends Handler.Abstract {
             reply = service.error(new HookException(500, "INTERNAL_ERROR", "The service failed while handling the"
                     + " request. This is a bug in the service; nothing was assessed.", List.of()));
         }
+        if (reply.status() == 405) {
+            response.getHeaders().put(HttpHeader.ALLOW, SERVICE.equals(path) ? "POST" : "GET");
+        }
+        return reply(request, response, callback, reply);
+    }
+
+    /**
+     * Writes a reply: its status, content type, {@code Cache-Control: no-store}, {@code Retry-After} with a 503,
+     * and its body. The one place the service answers, for this handler and the {@link TrustHandler} in front.
+     */
+    static boolean reply(Request request, Response response, Callback callback, TriageService.Reply reply) {
         closeIfBodyUnread(request, response);
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (reply.status() == 405) {
-            response.getHeaders().put(HttpHeader.ALLOW, SERVICE.equals(path) ? "POST" : "GET");
-        }
         if (reply.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(TriageService.RETRY_AFTER_SECONDS));
         }
@@ -102,7 +110,7 @@ final class HooksHandler extends Handler.Abstract {
      * client could send its next call on it and get no answer at all. What has already arrived is discarded
      * unread.
      */
-    static void closeIfBodyUnread(Request request, Response response) {
+    private static void closeIfBodyUnread(Request request, Response response) {
         if (!request.consumeAvailable()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }

@@ -3,7 +3,6 @@ package org.nightpain.cds.hooks;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -57,11 +56,11 @@ final class TrustHandler extends Handler.Wrapper {
         String method = request.getMethod();
         if (path.equals(HEALTH) || path.equals(READY)) {
             if (!"GET".equals(method)) {
-                return reply(request, response, callback, service.error(new HookException(405, "METHOD_NOT_ALLOWED",
+                return HooksHandler.reply(request, response, callback, service.error(new HookException(405, "METHOD_NOT_ALLOWED",
                         "Use GET here, not " + method + ".", List.of())));
             }
             boolean up = path.equals(HEALTH) || ready();
-            return reply(request, response, callback, new TriageService.Reply(up ? 200 : 503, TriageService.JSON_TYPE,
+            return HooksHandler.reply(request, response, callback, new TriageService.Reply(up ? 200 : 503, TriageService.JSON_TYPE,
                     up ? "{\"status\":\"up\"}" : "{\"status\":\"down\"}"));
         }
         if (!path.startsWith(HooksHandler.DISCOVERY + "/")) {
@@ -81,12 +80,12 @@ final class TrustHandler extends Handler.Wrapper {
                 LOG.warn("Refused a {} request to {}: {}", method, feedback ? "the feedback endpoint" : "a service",
                         refused.getMessage());
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-                return reply(request, response, callback, new TriageService.Reply(401, TriageService.JSON_TYPE, UNAUTHORIZED));
+                return HooksHandler.reply(request, response, callback, new TriageService.Reply(401, TriageService.JSON_TYPE, UNAUTHORIZED));
             }
             request.setAttribute(CLIENT_ATTRIBUTE, client);
         }
         if (feedback) {
-            return reply(request, response, callback, feedback(request, serviceId, client));
+            return HooksHandler.reply(request, response, callback, feedback(request, serviceId, client));
         }
         request.setAttribute(CallSteps.class.getName(), new TrustedCall(deployment, serviceId, client));
         return super.handle(request, response, callback);
@@ -130,17 +129,5 @@ final class TrustHandler extends Handler.Wrapper {
 
     private static boolean done(CompletableFuture<?> part) {
         return part.isDone() && !part.isCompletedExceptionally();
-    }
-
-    private static boolean reply(Request request, Response response, Callback callback, TriageService.Reply reply) {
-        HooksHandler.closeIfBodyUnread(request, response);
-        response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        if (reply.status() == 503) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(TriageService.RETRY_AFTER_SECONDS));
-        }
-        Content.Sink.write(response, true, reply.body(), callback);
-        return true;
     }
 }
